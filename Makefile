@@ -1,0 +1,187 @@
+# entrylab - the x86-64 syscall entry path, rebuilt one historical step at a
+# time. `make help` lists the targets; ../README.md says more.
+
+LABS := $(sort $(notdir $(wildcard labs/[0-9][0-9]-*)))
+LAB_NUMBERS := $(foreach l,$(LABS),$(firstword $(subst -, ,$(l))))
+
+# LAB=NN or LAB=NN-name; default: the highest lab that exists
+LAB ?= $(lastword $(LAB_NUMBERS))
+lab := $(firstword $(filter $(LAB),$(LABS)) $(foreach l,$(LABS),$(if $(filter $(LAB),$(firstword $(subst -, ,$(l)))),$(l))))
+# expanded only by the targets that need one lab
+check-lab = $(if $(lab),,$(error entrylab: unknown LAB=$(LAB); choose one of: $(LAB_NUMBERS) (or the folder name: $(LABS))))
+
+BUILD := build
+TIMEOUT ?= 30
+GDBPORT ?= $(shell echo $$(( $$(id -u) % 5000 + 25000 )))
+KVM ?= 0
+QEMUEXTRA ?=
+ARGS ?=
+D ?= 0
+BREAK ?= entry_SYSCALL_64
+
+CC := gcc
+LD := ld
+NASM := nasm
+QEMU := qemu-system-x86_64
+
+COMMON_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
+	-fno-asynchronous-unwind-tables -fno-omit-frame-pointer -mgeneral-regs-only \
+	-Wall -Wextra -Wno-unused-parameter -Icommon/include
+KCFLAGS := $(COMMON_CFLAGS) -mcmodel=kernel -mno-red-zone -I$(BUILD)/include
+UCFLAGS := $(COMMON_CFLAGS) -Icommon/user/lib
+NASMFLAGS := -f elf64 -g -F dwarf -Icommon/include/ -I$(BUILD)/include/
+
+# Kernel pieces shared by every lab, built once
+KERNEL_C := $(wildcard common/arch/*.c common/kernel/*.c) common/lib/format.c common/lib/string.c
+KERNEL_C := $(filter-out common/arch/asm-offsets.c,$(KERNEL_C))
+KERNEL_ASM := $(wildcard common/boot/*.asm common/arch/*.asm)
+KERNEL_OBJS := $(patsubst common/%,$(BUILD)/kernel/%.o,$(KERNEL_C) $(KERNEL_ASM))
+ASM_OFFSETS := $(BUILD)/include/asm-offsets.inc
+
+# User programs: common/user/bin/<name>.c (+ <name>.asm), one static ELF each
+PROGRAMS := $(sort $(basename $(notdir $(wildcard common/user/bin/*.c))))
+ULIB_OBJS := $(BUILD)/user/lib/crt0.asm.o $(BUILD)/user/lib/ulib.c.o \
+	$(BUILD)/user/lib/format.c.o $(BUILD)/user/lib/string.c.o
+PROGRAM_ELFS := $(addprefix $(BUILD)/user/bin/,$(PROGRAMS))
+
+# Per lab: its own sources, plus the packed programs and its name
+lab_objs = $(patsubst labs/%,$(BUILD)/%.o,$(wildcard labs/$(1)/*.c labs/$(1)/*.asm)) \
+	$(BUILD)/$(1)/labinfo.asm.o $(BUILD)/user/programs.asm.o
+KERNELS := $(foreach l,$(LABS),$(BUILD)/$(l)/kernel.elf)
+
+QEMU_BASE = $(QEMU) -machine pc -cpu qemu64 -m 128M -nodefaults -no-reboot -display none \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	-kernel $(BUILD)/$(lab)/kernel.elf -append "$(ARGS)"
+ifeq ($(KVM),1)
+QEMU_TIME := -enable-kvm -cpu host
+else
+QEMU_TIME := -icount shift=0,align=off,sleep=off -rtc clock=vm,base=2020-01-01T00:00:00
+endif
+ifeq ($(D),1)
+QEMU_DEBUG = -d int,cpu_reset,guest_errors -D $(BUILD)/$(lab)/qemu.log
+endif
+QEMU_CMD = $(QEMU_BASE) $(QEMU_TIME) $(QEMU_DEBUG) $(QEMUEXTRA)
+# interactive targets keep a long bound unless TIMEOUT is given
+INTERACTIVE_TIMEOUT = $(if $(filter command line environment,$(origin TIMEOUT)),$(TIMEOUT),3600)
+
+NEED := grading/lib/need-tools
+
+.PHONY: all build run qemu qemu-gdb gdb test help tools tools-run tools-test clean
+.DELETE_ON_ERROR:
+.SECONDARY:
+.SECONDEXPANSION:
+
+all: build
+build: tools $(KERNELS)
+
+tools:
+	@$(NEED) build
+tools-run:
+	@$(NEED) build run
+tools-test:
+	@$(NEED) build run test
+
+$(ASM_OFFSETS): common/arch/asm-offsets.c $(wildcard common/include/*.h common/include/uapi/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(COMMON_CFLAGS) -S -o $(@:.inc=.s) $<
+	sed -n 's/.*->\([A-Za-z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/%define \1 \2/p' $(@:.inc=.s) > $@
+
+$(BUILD)/kernel/%.c.o: common/%.c $(wildcard common/include/*.h common/include/uapi/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c -o $@ $<
+$(BUILD)/kernel/%.asm.o: common/%.asm $(ASM_OFFSETS) common/include/calling.inc
+	@mkdir -p $(@D)
+	$(NASM) $(NASMFLAGS) -o $@ $<
+
+$(BUILD)/%.c.o: labs/%.c $(wildcard common/include/*.h common/include/uapi/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c -o $@ $<
+$(BUILD)/%.asm.o: labs/%.asm $(ASM_OFFSETS) common/include/calling.inc
+	@mkdir -p $(@D)
+	$(NASM) $(NASMFLAGS) -o $@ $<
+
+$(BUILD)/%/labinfo.asm: labs/%
+	@mkdir -p $(@D)
+	printf 'section .rodata\nglobal lab_name\nlab_name: db "%s", 0\n' $* > $@
+$(BUILD)/%/labinfo.asm.o: $(BUILD)/%/labinfo.asm
+	$(NASM) $(NASMFLAGS) -o $@ $<
+
+$(BUILD)/%/kernel.elf: $(KERNEL_OBJS) common/boot/kernel.ld $$(call lab_objs,$$*)
+	$(LD) -n -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments -T common/boot/kernel.ld \
+		-o $@ $(KERNEL_OBJS) $(call lab_objs,$*)
+
+# user space
+$(BUILD)/user/lib/%.c.o: common/lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -c -o $@ $<
+$(BUILD)/user/lib/%.c.o: common/user/lib/%.c common/user/lib/ulib.h
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -c -o $@ $<
+$(BUILD)/user/%.asm.o: common/user/%.asm
+	@mkdir -p $(@D)
+	$(NASM) $(NASMFLAGS) -o $@ $<
+$(BUILD)/user/bin/%.c.o: common/user/bin/%.c common/user/lib/ulib.h
+	@mkdir -p $(@D)
+	$(CC) $(UCFLAGS) -c -o $@ $<
+$(BUILD)/user/libc.a: $(ULIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+# crt0 comes from libc.a only when the program has no _start of its own
+$(BUILD)/user/bin/%: $(BUILD)/user/bin/%.c.o $$(addprefix $(BUILD)/user/bin/,$$(addsuffix .o,$$(notdir $$(wildcard common/user/bin/$$*.asm)))) $(BUILD)/user/libc.a common/user/user.ld
+	$(LD) -static -n -z max-page-size=4096 -z noexecstack -T common/user/user.ld -u _start -o $@ \
+		$(filter %.o,$^) $(BUILD)/user/libc.a
+
+# every program packed into the image: /init and /bin/<name>
+$(BUILD)/user/programs.asm: $(PROGRAM_ELFS)
+	@mkdir -p $(@D)
+	{ printf 'section .rodata\nglobal initrd_programs\nglobal initrd_count\nalign 8\n'; \
+	  printf 'initrd_count: dq %d\ninitrd_programs:\n' $(words $(PROGRAMS)); \
+	  for p in $(PROGRAMS); do printf '  dq path_%s, elf_%s, elf_%s_end\n' $$p $$p $$p; done; \
+	  for p in $(PROGRAMS); do \
+	    if [ $$p = init ]; then path=/init; else path=/bin/$$p; fi; \
+	    printf 'path_%s: db "%s", 0\nalign 16\nelf_%s: incbin "%s"\nelf_%s_end:\n' \
+	      $$p $$path $$p $(BUILD)/user/bin/$$p $$p; \
+	  done; } > $@
+$(BUILD)/user/programs.asm.o: $(BUILD)/user/programs.asm
+	$(NASM) $(NASMFLAGS) -o $@ $<
+
+run: tools-run
+	$(check-lab)
+	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
+	@grading/lib/boot --lab $(lab) --timeout $(TIMEOUT) -- $(QEMU_CMD)
+
+qemu: tools-run
+	$(check-lab)
+	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
+	@echo "entrylab: lab $(lab) on the serial console; Ctrl-A X quits"
+	timeout --foreground $(INTERACTIVE_TIMEOUT) $(QEMU_CMD) -serial mon:stdio
+
+qemu-gdb: tools-run
+	$(check-lab)
+	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
+	@echo "entrylab: lab $(lab) paused, GDB stub on localhost:$(GDBPORT); run 'make gdb LAB=$(LAB)'"
+	timeout --foreground $(INTERACTIVE_TIMEOUT) $(QEMU_CMD) -serial mon:stdio -S -gdb tcp::$(GDBPORT)
+
+gdb: tools-test
+	$(check-lab)
+	gdb -q -nx -ex 'set architecture i386:x86-64' -ex 'file $(BUILD)/$(lab)/kernel.elf' \
+		-x common/gdb/entrylab.gdb -ex 'target remote localhost:$(GDBPORT)' \
+		$(if $(BREAK),-ex 'break $(BREAK)' -ex 'continue')
+
+test: tools-test build
+	bats grading/kit.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@echo "entrylab targets (LAB=01..06 or a folder name; default: the highest lab, $(lastword $(LAB_NUMBERS)))"
+	@echo "  make                 build every lab: build/<lab>/kernel.elf (ELF64, symbols, boots under QEMU)"
+	@echo "  make run [LAB=NN]    boot one lab (icount on): its demo and a table of syscall costs; exit 0 = all well"
+	@echo "  make qemu LAB=NN     boot one lab on the serial console (Ctrl-A X quits); D=1 logs -d int to build/<lab>/qemu.log"
+	@echo "  make qemu-gdb LAB=NN the same, paused, with a GDB stub on localhost:GDBPORT ($(GDBPORT))"
+	@echo "  make gdb LAB=NN      GDB with the lab's symbols and the kit's commands (ptregs); stops at BREAK ($(BREAK))"
+	@echo "  make test            the kit's own test suite (what CI runs)"
+	@echo "  make clean           remove build/"
+	@echo "variables: QEMUEXTRA='...' extra QEMU args, TIMEOUT=s bound on a boot ($(TIMEOUT)), GDBPORT=n,"
+	@echo "           KVM=1 (real CPU, /dev/kvm; timings become cycles), ARGS='prog ...' programs for init to run"

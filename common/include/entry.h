@@ -1,0 +1,32 @@
+/* entry.h - the seam between common/ and a lab.
+ *
+ * A lab supplies exactly these symbols; everything else is common/.
+ *
+ *   entry_SYSCALL_64   (asm) MSR_LSTAR points here: the first instruction
+ *                      after SYSCALL. Builds pt_regs, calls do_syscall_64,
+ *                      returns to user space by the lab's exit.
+ *   ret_from_fork      (asm) where a new task's first __switch_to_asm
+ *                      returns: finishes the switch, runs the exit work, and
+ *                      leaves to user space through the frame at the top of
+ *                      its stack (a fork child, or init after its execve).
+ *   do_syscall_64      (C) the lab's dispatcher, called by entry_SYSCALL_64.
+ *
+ * common/ supplies to labs: sys_call_table, syscall_exit_to_user_mode (the
+ * exit-work loop), schedule_tail, the per-CPU offsets in asm-offsets.inc
+ * and the register macros in calling.inc.
+ */
+#ifndef ENTRY_H
+#define ENTRY_H
+
+#include "ptrace.h"
+#include "sched.h"
+
+void entry_SYSCALL_64(void);
+void ret_from_fork(void);
+
+/* common/kernel/entry_common.c */
+void syscall_exit_to_user_mode(struct pt_regs *regs);
+void irqentry_exit_to_user_mode(struct pt_regs *regs);
+void schedule_tail(struct task_struct *prev);
+
+#endif

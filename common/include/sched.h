@@ -1,0 +1,76 @@
+/* sched.h - processes and the scheduler. */
+#ifndef SCHED_H
+#define SCHED_H
+
+#include "types.h"
+#include "thread_info.h"
+#include "ptrace.h"
+#include "percpu.h"
+
+#define NR_TASKS        64
+#define THREAD_SIZE     (16 * 1024)     /* kernel stack per task */
+#define TASK_COMM_LEN   16
+
+enum task_state {
+        TASK_UNUSED = 0,
+        TASK_NEW,               /* allocated, not yet runnable */
+        TASK_RUNNING,           /* running or runnable */
+        TASK_INTERRUPTIBLE,     /* sleeping on wait_chan */
+        TASK_ZOMBIE,            /* exited, waiting to be reaped */
+};
+
+struct thread_struct {
+        u64 sp;                 /* kernel rsp saved by __switch_to_asm */
+};
+
+struct task_struct {
+        struct thread_info thread_info; /* must stay first: the entry code
+                                           tests flags at current + 0 */
+        enum task_state state;
+        int pid;
+        struct task_struct *parent;
+        int exit_code;                  /* wait4 status word once a zombie */
+        const void *wait_chan;
+        u64 *pgd;                       /* PML4, kernel virtual */
+        void *stack;                    /* bottom of the kernel stack */
+        struct thread_struct thread;
+        char comm[TASK_COMM_LEN];
+};
+
+/* pt_regs sits at the very top of a task's kernel stack */
+static inline struct pt_regs *task_pt_regs(struct task_struct *t)
+{
+        return (struct pt_regs *)((char *)t->stack + THREAD_SIZE) - 1;
+}
+static inline struct pt_regs *current_pt_regs(void) { return task_pt_regs(current); }
+
+static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
+{
+        __atomic_fetch_or(&t->thread_info.flags, 1UL << flag, __ATOMIC_RELAXED);
+}
+static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
+{
+        __atomic_fetch_and(&t->thread_info.flags, ~(1UL << flag), __ATOMIC_RELAXED);
+}
+static inline bool test_tsk_thread_flag(struct task_struct *t, int flag)
+{
+        return t->thread_info.flags & (1UL << flag);
+}
+static inline unsigned long read_thread_flags(void)
+{
+        return __atomic_load_n(&current->thread_info.flags, __ATOMIC_RELAXED);
+}
+
+extern struct task_struct tasks[NR_TASKS];
+
+void sched_init(void);
+void schedule(void);
+void sleep_on(const void *chan);
+void wake_up(const void *chan);
+struct task_struct *alloc_task(const char *comm);
+void wake_up_new_task(struct task_struct *t);
+__noreturn void do_exit(int code);
+__noreturn void start_init(void);
+void timer_tick(void);
+
+#endif

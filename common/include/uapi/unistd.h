@@ -1,0 +1,28 @@
+/* unistd.h - Linux's x86-64 syscall numbers (arch/x86/entry/syscalls/
+ * syscall_64.tbl), shared by the kernel and user programs. */
+#ifndef UAPI_UNISTD_H
+#define UAPI_UNISTD_H
+
+#define __NR_read               0
+#define __NR_write              1
+#define __NR_sched_yield        24
+#define __NR_getpid             39
+#define __NR_fork               57
+#define __NR_execve             59
+#define __NR_exit               60
+#define __NR_wait4              61
+#define __NR_getppid            110
+#define __NR_reboot             169
+#define __NR_exit_group         231
+
+#define NR_syscalls             232     /* one past the highest number served */
+
+/* reboot(2) */
+#define LINUX_REBOOT_MAGIC1     0xfee1dead
+#define LINUX_REBOOT_MAGIC2     672274793
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321fedc
+
+/* wait4(2) */
+#define WNOHANG                 1
+
+#endif

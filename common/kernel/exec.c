@@ -1,0 +1,227 @@
+/* exec.c - execve: replace a process's user space with a packed program.
+ *
+ * The new address space is built completely before the old one is
+ * dropped, so a failing execve returns an error to an intact caller. */
+#include "exec.h"
+#include "mm.h"
+#include "kernel.h"
+#include "syscalls.h"
+#include "uaccess.h"
+#include "segment.h"
+#include "x86.h"
+
+struct elf64_ehdr {
+        u8 ident[16];
+        u16 type, machine;
+        u32 version;
+        u64 entry, phoff, shoff;
+        u32 flags;
+        u16 ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
+};
+
+struct elf64_phdr {
+        u32 type, flags;
+        u64 offset, vaddr, paddr, filesz, memsz, align;
+};
+
+#define PT_LOAD 1
+#define PF_X 1
+#define PF_W 2
+#define ET_EXEC 2
+#define EM_X86_64 62
+
+static const struct program *find_program(const char *path)
+{
+        for (u64 i = 0; i < initrd_count; i++)
+                if (!strcmp(initrd_programs[i].path, path))
+                        return &initrd_programs[i];
+        return NULL;
+}
+
+/* Copy bytes into the (not yet current) address space pgd at va. */
+static int copy_to_space(u64 *pgd, u64 va, const void *src, size_t n)
+{
+        const u8 *s = src;
+        while (n) {
+                u64 *pte = user_pte(pgd, va);
+                if (!pte)
+                        return -EFAULT;
+                size_t chunk = min(n, PAGE_SIZE - (va & ~PAGE_MASK));
+                memcpy((u8 *)__va(*pte & PTE_ADDR) + (va & ~PAGE_MASK), s, chunk);
+                s += chunk;
+                va += chunk;
+                n -= chunk;
+        }
+        return 0;
+}
+
+static int map_zeroed(u64 *pgd, u64 start, u64 end, u64 flags)
+{
+        for (u64 va = start & PAGE_MASK; va < end; va += PAGE_SIZE) {
+                u64 *pte = user_pte(pgd, va);
+                if (pte) {              /* shared with the previous segment */
+                        *pte |= flags & PTE_W;
+                        *pte &= flags & PTE_NX ? ~0UL : ~PTE_NX;
+                        continue;
+                }
+                void *page = alloc_page();
+                if (!page || map_user_page(pgd, va, page, flags)) {
+                        if (page)
+                                free_page(page);
+                        return -ENOMEM;
+                }
+        }
+        return 0;
+}
+
+static long load_elf(u64 *pgd, const struct program *prog)
+{
+        const struct elf64_ehdr *eh = (const void *)prog->start;
+        size_t size = prog->end - prog->start;
+
+        if (size < sizeof(*eh) || memcmp(eh->ident, "\177ELF\2\1", 6) ||
+            eh->type != ET_EXEC || eh->machine != EM_X86_64 ||
+            eh->phoff + (u64)eh->phnum * sizeof(struct elf64_phdr) > size)
+                return -ENOEXEC;
+        const struct elf64_phdr *ph = (const void *)(prog->start + eh->phoff);
+        for (int i = 0; i < eh->phnum; i++, ph++) {
+                if (ph->type != PT_LOAD)
+                        continue;
+                if (ph->filesz > ph->memsz || ph->offset + ph->filesz > size ||
+                    ph->vaddr + ph->memsz > USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE)
+                        return -ENOEXEC;
+                u64 flags = (ph->flags & PF_W ? PTE_W : 0) | (ph->flags & PF_X ? 0 : PTE_NX);
+                int err = map_zeroed(pgd, ph->vaddr, ph->vaddr + ph->memsz, flags);
+                if (!err)
+                        err = copy_to_space(pgd, ph->vaddr, prog->start + ph->offset, ph->filesz);
+                if (err)
+                        return err;
+        }
+        return eh->entry;
+}
+
+/* The initial stack, as the SysV x86-64 ABI lays it out (top down):
+ * strings, then 16-byte aligned: argc, argv[], NULL, envp[], NULL,
+ * auxv (AT_NULL only). Returns the new rsp, pointing at argc. */
+static long setup_stack(u64 *pgd, struct exec_args *a)
+{
+        u64 bottom = USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE;
+        u64 vectors[2 * MAX_ARG_STRINGS + 8];
+        int n = 0;
+
+        int err = map_zeroed(pgd, bottom, USER_STACK_TOP, PTE_W | PTE_NX);
+        if (err)
+                return err;
+        u64 strings = USER_STACK_TOP - PAGE_ALIGN(a->used);
+        if (copy_to_space(pgd, strings, a->buf, a->used))
+                return -EFAULT;
+
+        vectors[n++] = a->argc;
+        for (int i = 0; i < a->argc; i++)
+                vectors[n++] = strings + (a->argv[i] - a->buf);
+        vectors[n++] = 0;
+        for (int i = 0; i < a->envc; i++)
+                vectors[n++] = strings + (a->envp[i] - a->buf);
+        vectors[n++] = 0;
+        vectors[n++] = 0;               /* AT_NULL */
+        vectors[n++] = 0;
+        u64 sp = (strings - n * sizeof(u64)) & ~15UL;
+        if (copy_to_space(pgd, sp, vectors, n * sizeof(u64)))
+                return -EFAULT;
+        return sp;
+}
+
+int exec_args_add(struct exec_args *a, bool env, const char *s)
+{
+        size_t len = strlen(s) + 1;
+        int *count = env ? &a->envc : &a->argc;
+
+        if (*count >= MAX_ARG_STRINGS || a->used + len > MAX_ARG_BYTES)
+                return -E2BIG;
+        char *copy = a->buf + a->used;
+        memcpy(copy, s, len);
+        a->used += len;
+        (env ? a->envp : a->argv)[(*count)++] = copy;
+        return 0;
+}
+
+/* Give t a fresh image of path; t's registers start as Linux's do after
+ * execve: all zero but rip, rsp, and rflags = IF | the fixed bit. */
+int kernel_execve(struct task_struct *t, const char *path, struct exec_args *args)
+{
+        const struct program *prog = find_program(path);
+        if (!prog)
+                return -ENOENT;
+        u64 *pgd = pgd_alloc();
+        if (!pgd)
+                return -ENOMEM;
+        long entry = load_elf(pgd, prog);
+        long sp = entry < 0 ? entry : setup_stack(pgd, args);
+        if (sp < 0) {
+                pgd_free(pgd);
+                return sp;
+        }
+
+        u64 *old = t->pgd;
+        t->pgd = pgd;
+        if (t == current)
+                write_cr3(__pa(pgd));
+        if (old)
+                pgd_free(old);
+
+        struct pt_regs *regs = task_pt_regs(t);
+        memset(regs, 0, sizeof(*regs));
+        regs->ip = entry;
+        regs->sp = sp;
+        regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
+        regs->cs = __USER_CS;
+        regs->ss = __USER_DS;
+
+        const char *base = path;
+        for (const char *p = path; *p; p++)
+                if (*p == '/')
+                        base = p + 1;
+        memset(t->comm, 0, TASK_COMM_LEN);
+        memcpy(t->comm, base, strnlen(base, TASK_COMM_LEN - 1));
+        return 0;
+}
+
+/* Gather a NULL-terminated user array of strings into a. */
+static int copy_strings(struct exec_args *a, bool env, const char *const *uvec)
+{
+        char s[MAX_ARG_BYTES];
+
+        for (int i = 0; uvec; i++) {
+                const char *up;
+                if (copy_from_user(&up, &uvec[i], sizeof(up)))
+                        return -EFAULT;
+                if (!up)
+                        return 0;
+                long len = strncpy_from_user(s, up, sizeof(s));
+                if (len < 0)
+                        return len == -ENAMETOOLONG ? -E2BIG : len;
+                int err = exec_args_add(a, env, s);
+                if (err)
+                        return err;
+        }
+        return 0;
+}
+
+static struct exec_args exec_buffer;    /* one CPU, no preemption inside */
+
+long sys_execve(const char *upath, const char *const *argv, const char *const *envp)
+{
+        char path[64];
+        struct exec_args *a = &exec_buffer;
+        long err = strncpy_from_user(path, upath, sizeof(path));
+
+        if (err < 0)
+                return err;
+        memset(a, 0, sizeof(*a));
+        err = copy_strings(a, false, argv);
+        if (!err)
+                err = copy_strings(a, true, envp);
+        if (!err)
+                err = kernel_execve(current, path, a);
+        return err;
+}

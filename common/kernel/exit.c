@@ -1,0 +1,90 @@
+/* exit.c - exit, exit_group and wait4. */
+#include "sched.h"
+#include "mm.h"
+#include "kernel.h"
+#include "syscalls.h"
+#include "uaccess.h"
+
+static struct task_struct *init_task(void)
+{
+        for (int i = 0; i < NR_TASKS; i++)
+                if (tasks[i].pid == 1 && tasks[i].state != TASK_UNUSED)
+                        return &tasks[i];
+        return NULL;
+}
+
+/* code is the wait status: (exit code << 8) or a terminating signal. */
+__noreturn void do_exit(int code)
+{
+        struct task_struct *t = current, *init = init_task();
+
+        if (t == init) {
+                /* Linux panics here; the kit powers off with init's verdict */
+                int status = code & 0x7f ? 128 + (code & 0x7f) : (code >> 8) & 0xff;
+                printk("init exited with status %d: powering off\n", status);
+                machine_power_off(status ? EXIT_FAILURE_CODE : EXIT_SUCCESS_CODE);
+        }
+        pgd_free_user(t->pgd);          /* the PML4 goes in finish_task_switch */
+        for (int i = 0; i < NR_TASKS; i++) {
+                if (tasks[i].parent != t || tasks[i].state == TASK_UNUSED)
+                        continue;
+                tasks[i].parent = init;         /* orphans go to init */
+                if (tasks[i].state == TASK_ZOMBIE)
+                        wake_up(init);
+        }
+        t->exit_code = code;
+        t->state = TASK_ZOMBIE;
+        wake_up(t->parent);
+        schedule();
+        panic("a zombie ran again");
+}
+
+long sys_exit(int code)
+{
+        do_exit((code & 0xff) << 8);
+}
+
+/* One thread per process, so exit_group is exit. */
+long sys_exit_group(int code)
+{
+        do_exit((code & 0xff) << 8);
+}
+
+static long reap(struct task_struct *child, int *status)
+{
+        int pid = child->pid;
+
+        if (status && copy_to_user(status, &child->exit_code, sizeof(int)))
+                return -EFAULT;
+        if (child->pgd)
+                pgd_free(child->pgd);
+        child->state = TASK_UNUSED;
+        child->parent = NULL;
+        return pid;
+}
+
+/* pid > 0: that child; pid == -1: any child. Process groups do not exist. */
+long sys_wait4(int pid, int *status, int options, void *rusage)
+{
+        (void)rusage;
+        if (pid == 0 || pid < -1 || (options & ~WNOHANG))
+                return -EINVAL;
+        for (;;) {
+                bool have_child = false;
+                for (int i = 0; i < NR_TASKS; i++) {
+                        struct task_struct *c = &tasks[i];
+                        if (c->parent != current || c->state == TASK_UNUSED)
+                                continue;
+                        if (pid != -1 && c->pid != pid)
+                                continue;
+                        have_child = true;
+                        if (c->state == TASK_ZOMBIE)
+                                return reap(c, status);
+                }
+                if (!have_child)
+                        return -ECHILD;
+                if (options & WNOHANG)
+                        return 0;
+                sleep_on(current);      /* a child's exit wakes its parent */
+        }
+}

@@ -1,0 +1,29 @@
+/* fork.c - a new process: a copy of the caller's user space and frame. */
+#include "sched.h"
+#include "mm.h"
+#include "kernel.h"
+#include "syscalls.h"
+
+/* The child resumes user space from the parent's frame with ax = 0; its
+ * first switch enters ret_from_fork (wake_up_new_task). */
+long sys_fork(void)
+{
+        struct task_struct *parent = current;
+        struct task_struct *child = alloc_task(parent->comm);
+
+        if (!child)
+                return -EAGAIN;
+        child->parent = parent;
+        child->pgd = pgd_alloc();
+        if (!child->pgd || copy_user_space(child->pgd, parent->pgd)) {
+                if (child->pgd)
+                        pgd_free(child->pgd);
+                child->state = TASK_UNUSED;
+                return -ENOMEM;
+        }
+        struct pt_regs *regs = task_pt_regs(child);
+        *regs = *current_pt_regs();
+        regs->ax = 0;
+        wake_up_new_task(child);
+        return child->pid;
+}

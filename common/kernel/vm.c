@@ -1,0 +1,124 @@
+/* vm.c - per-process page tables: a private user half (PML4 slots 0-255)
+ * and the kernel half shared by copying the boot PML4's slot 511. */
+#include "mm.h"
+#include "kernel.h"
+#include "uapi/errno.h"
+
+extern u64 boot_pml4[512];
+#define KERNEL_PML4_SLOT 511
+#define USER_PML4_SLOTS 256
+
+static inline u64 *table(u64 entry)
+{
+        return __va(entry & PTE_ADDR);
+}
+
+u64 *pgd_alloc(void)
+{
+        u64 *pgd = alloc_page();
+        if (pgd)
+                pgd[KERNEL_PML4_SLOT] = ((u64 *)__va(boot_pml4))[KERNEL_PML4_SLOT];
+        return pgd;
+}
+
+/* Walk to va's PTE, making the intermediate tables if asked. */
+static u64 *walk(u64 *pgd, u64 va, bool create)
+{
+        u64 *t = pgd;
+        for (int shift = 39; shift > 12; shift -= 9) {
+                u64 *e = &t[(va >> shift) & 511];
+                if (!(*e & PTE_P)) {
+                        if (!create)
+                                return NULL;
+                        void *next = alloc_page();
+                        if (!next)
+                                return NULL;
+                        *e = __pa(next) | PTE_P | PTE_W | PTE_U;
+                }
+                t = table(*e);
+        }
+        return &t[(va >> 12) & 511];
+}
+
+u64 *user_pte(u64 *pgd, u64 va)
+{
+        if (va >= TASK_SIZE_MAX)
+                return NULL;
+        u64 *pte = walk(pgd, va, false);
+        return pte && (*pte & PTE_P) && (*pte & PTE_U) ? pte : NULL;
+}
+
+int map_user_page(u64 *pgd, u64 va, void *page, u64 flags)
+{
+        u64 *pte = walk(pgd, va, true);
+        if (!pte)
+                return -ENOMEM;
+        *pte = __pa(page) | flags | PTE_P | PTE_U;
+        return 0;
+}
+
+/* level 3 = PML4 ... level 0 = a page */
+static void free_level(u64 entry, int level)
+{
+        if (level > 0) {
+                u64 *t = table(entry);
+                for (int i = 0; i < 512; i++)
+                        if (t[i] & PTE_P)
+                                free_level(t[i], level - 1);
+        }
+        free_page(table(entry));
+}
+
+void pgd_free_user(u64 *pgd)
+{
+        for (int i = 0; i < USER_PML4_SLOTS; i++) {
+                if (pgd[i] & PTE_P)
+                        free_level(pgd[i], 2);
+                pgd[i] = 0;
+        }
+}
+
+void pgd_free(u64 *pgd)
+{
+        pgd_free_user(pgd);
+        free_page(pgd);
+}
+
+/* fork: a private copy of every user page (no copy-on-write yet) */
+static int copy_level(u64 *dst, const u64 *src, int level, u64 va)
+{
+        for (int i = 0; i < 512; i++) {
+                if (!(src[i] & PTE_P))
+                        continue;
+                u64 at = va | ((u64)i << (12 + 9 * level));
+                void *page = alloc_page();
+                if (!page)
+                        return -ENOMEM;
+                if (level == 0) {
+                        copy_page(page, table(src[i]));
+                        dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
+                } else {
+                        dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
+                        int err = copy_level(page, table(src[i]), level - 1, at);
+                        if (err)
+                                return err;
+                }
+        }
+        return 0;
+}
+
+int copy_user_space(u64 *dst, u64 *src)
+{
+        for (int i = 0; i < USER_PML4_SLOTS; i++) {
+                if (!(src[i] & PTE_P))
+                        continue;
+                void *page = alloc_page();
+                if (!page)
+                        return -ENOMEM;
+                dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
+                int err = copy_level(page, table(src[i]), 2, (u64)i << 39);
+                if (err)
+                        return err;
+        }
+        return 0;
+}

@@ -1,0 +1,35 @@
+/* forkwait - fork several children; each exits with its own status and
+ * the parent must see every one, from wait4 on a pid and on -1. */
+#include "ulib.h"
+
+#define CHILDREN 5
+
+int main(void)
+{
+        long pids[CHILDREN];
+        long parent = getpid();
+        int status;
+
+        for (int i = 0; i < CHILDREN; i++) {
+                pids[i] = fork();
+                if (pids[i] < 0) {
+                        printf("forkwait: fork failed: %ld\n", pids[i]);
+                        return 1;
+                }
+                if (pids[i] == 0) {
+                        printf("forkwait: child %d pid=%ld ppid=%ld\n", i, getpid(), getppid());
+                        exit(10 + i);
+                }
+        }
+        printf("forkwait: parent pid=%ld\n", parent);
+        /* the first child by pid, the rest in whatever order they end */
+        long got = waitpid(pids[0], &status, 0);
+        printf("forkwait: reaped pid=%ld status=%d\n", got, WEXITSTATUS(status));
+        for (int i = 1; i < CHILDREN; i++) {
+                got = waitpid(-1, &status, 0);
+                printf("forkwait: reaped pid=%ld status=%d\n", got, WEXITSTATUS(status));
+        }
+        printf("forkwait: no more children: wait4 = %ld\n", waitpid(-1, &status, 0));
+        printf("forkwait: WNOHANG with none = %ld\n", waitpid(-1, &status, WNOHANG));
+        return 0;
+}

@@ -1,0 +1,78 @@
+; entry_64.asm - lab 01, iret-only: the syscall entry path, top to bottom.
+;
+; The simplest correct shape: build the whole pt_regs, let C do the rest,
+; and always return with IRETQ, which restores every field of the frame.
+; Not a Linux release; the baseline later labs are measured against.
+
+%include "asm-offsets.inc"
+%include "calling.inc"
+
+extern do_syscall_64
+extern syscall_exit_to_user_mode
+extern schedule_tail
+
+section .text
+bits 64
+
+; SYSCALL has just executed (stages.md, "What SYSCALL and SYSRET do"):
+;   rax = syscall number, rdi rsi rdx r10 r8 r9 = arguments
+;   rcx = user rip (the instruction after SYSCALL), r11 = user rflags
+;   rflags &= ~MSR_SYSCALL_MASK: interrupts are off, DF and TF clear
+;   cs/ss = kernel, rsp = the USER stack, gs = the USER gs
+; Nothing may fault or be interrupted until rsp is a kernel stack.
+global entry_SYSCALL_64
+entry_SYSCALL_64:
+        swapgs                                  ; gs -> cpu_data
+        mov     [gs:PER_CPU_USER_RSP], rsp      ; park the user rsp
+        mov     rsp, [gs:PER_CPU_TOP_OF_STACK]  ; this task's kernel stack
+
+        ; Build struct pt_regs from the top down. The first five slots are
+        ; the frame an interrupt from user mode would have pushed, so the
+        ; IRETQ below can consume them.
+        push    __USER_DS                       ; pt_regs->ss
+        push    qword [gs:PER_CPU_USER_RSP]     ; pt_regs->sp
+        push    r11                             ; pt_regs->flags
+        push    __USER_CS                       ; pt_regs->cs
+        push    rcx                             ; pt_regs->ip
+        push    rax                             ; pt_regs->orig_ax = nr
+        push    rdi                             ; pt_regs->di
+        push    rsi                             ; pt_regs->si
+        push    rdx                             ; pt_regs->dx
+        push    rcx                             ; pt_regs->cx
+        push    -ENOSYS                         ; pt_regs->ax: the answer
+                                                ;  unless a handler runs
+        push    r8                              ; pt_regs->r8
+        push    r9                              ; pt_regs->r9
+        push    r10                             ; pt_regs->r10
+        push    r11                             ; pt_regs->r11
+        push    rbx                             ; pt_regs->bx
+        push    rbp                             ; pt_regs->bp
+        push    r12                             ; pt_regs->r12
+        push    r13                             ; pt_regs->r13
+        push    r14                             ; pt_regs->r14
+        push    r15                             ; pt_regs->r15
+
+        ; rsp = struct pt_regs *, complete. The number is an int (as in
+        ; Linux): sign-extend it so -1 stays out of range.
+        mov     rdi, rsp
+        movsxd  rsi, eax
+        call    do_syscall_64                   ; returns with interrupts off
+
+; Return to user space through the frame, whatever anyone changed in it.
+; rsp = struct pt_regs *, interrupts off, gs = kernel.
+global swapgs_restore_regs_and_return_to_usermode
+swapgs_restore_regs_and_return_to_usermode:
+        POP_REGS                                ; r15 .. di
+        add     rsp, 8                          ; skip orig_ax
+        swapgs                                  ; gs -> user
+        iretq                                   ; ip, cs, flags, sp, ss
+
+; A new task's first return from __switch_to_asm (rax = the previous task)
+; lands here, rsp = its pt_regs: a fork child, or init after its execve.
+global ret_from_fork
+ret_from_fork:
+        mov     rdi, rax
+        call    schedule_tail
+        mov     rdi, rsp
+        call    syscall_exit_to_user_mode       ; interrupts off on return
+        jmp     swapgs_restore_regs_and_return_to_usermode

@@ -1,0 +1,15 @@
+/* syscall.c - lab 01, iret-only: the C side of a syscall. */
+#include "entry.h"
+#include "syscalls.h"
+#include "x86.h"
+
+/* Called by entry_SYSCALL_64 with the whole frame saved and interrupts
+ * off; returns with interrupts off, regs->ax holding the result. */
+__visible void do_syscall_64(struct pt_regs *regs, long nr)
+{
+        local_irq_enable();
+        if ((unsigned long)nr < NR_syscalls)
+                regs->ax = sys_call_table[nr](regs->di, regs->si, regs->dx,
+                                              regs->r10, regs->r8, regs->r9);
+        syscall_exit_to_user_mode(regs);
+}
