@@ -12,17 +12,14 @@ check-lab = $(if $(lab),,$(error entrylab: unknown LAB=$(LAB); choose one of: $(
 
 BUILD := build
 TIMEOUT ?= 30
+export KVM QEMUEXTRA D
 GDBPORT ?= $(shell echo $$(( $$(id -u) % 5000 + 25000 )))
-KVM ?= 0
-QEMUEXTRA ?=
 ARGS ?=
-D ?= 0
 BREAK ?= entry_SYSCALL_64
 
 CC := gcc
 LD := ld
 NASM := nasm
-QEMU := qemu-system-x86_64
 
 COMMON_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-omit-frame-pointer -mgeneral-regs-only \
@@ -49,18 +46,7 @@ lab_objs = $(patsubst labs/%,$(BUILD)/%.o,$(wildcard labs/$(1)/*.c labs/$(1)/*.a
 	$(BUILD)/$(1)/labinfo.asm.o $(BUILD)/user/programs.asm.o
 KERNELS := $(foreach l,$(LABS),$(BUILD)/$(l)/kernel.elf)
 
-QEMU_BASE = $(QEMU) -machine pc -cpu qemu64 -m 128M -nodefaults -no-reboot -display none \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	-kernel $(BUILD)/$(lab)/kernel.elf -append "$(ARGS)"
-ifeq ($(KVM),1)
-QEMU_TIME := -enable-kvm -cpu host
-else
-QEMU_TIME := -icount shift=0,align=off,sleep=off -rtc clock=vm,base=2020-01-01T00:00:00
-endif
-ifeq ($(D),1)
-QEMU_DEBUG = -d int,cpu_reset,guest_errors -D $(BUILD)/$(lab)/qemu.log
-endif
-QEMU_CMD = $(QEMU_BASE) $(QEMU_TIME) $(QEMU_DEBUG) $(QEMUEXTRA)
+# QEMU itself is run by grading/lib/boot (KVM, QEMUEXTRA, D are read there)
 # interactive targets keep a long bound unless TIMEOUT is given
 INTERACTIVE_TIMEOUT = $(if $(filter command line environment,$(origin TIMEOUT)),$(TIMEOUT),3600)
 
@@ -148,19 +134,19 @@ $(BUILD)/user/programs.asm.o: $(BUILD)/user/programs.asm
 run: tools-run
 	$(check-lab)
 	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
-	@grading/lib/boot --lab $(lab) --timeout $(TIMEOUT) -- $(QEMU_CMD)
+	@grading/lib/boot --lab $(lab) --timeout $(TIMEOUT) --append "$(ARGS)"
 
 qemu: tools-run
 	$(check-lab)
 	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
 	@echo "entrylab: lab $(lab) on the serial console; Ctrl-A X quits"
-	timeout --foreground $(INTERACTIVE_TIMEOUT) $(QEMU_CMD) -serial mon:stdio
+	@grading/lib/boot --lab $(lab) --timeout $(INTERACTIVE_TIMEOUT) --append "$(ARGS)" --interactive
 
 qemu-gdb: tools-run
 	$(check-lab)
 	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
 	@echo "entrylab: lab $(lab) paused, GDB stub on localhost:$(GDBPORT); run 'make gdb LAB=$(LAB)'"
-	timeout --foreground $(INTERACTIVE_TIMEOUT) $(QEMU_CMD) -serial mon:stdio -S -gdb tcp::$(GDBPORT)
+	@grading/lib/boot --lab $(lab) --timeout $(INTERACTIVE_TIMEOUT) --append "$(ARGS)" --interactive --gdb $(GDBPORT)
 
 gdb: tools-test
 	$(check-lab)

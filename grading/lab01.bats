@@ -1,0 +1,24 @@
+#!/usr/bin/env bats
+# lab 01, iret-only: the baseline entry path. Points in [brackets].
+load lib/entrylab
+load lib/abi
+
+LAB=01
+
+setup_file() {
+        boot_all_programs "$LAB" "$ABI_PROGRAMS"
+}
+
+@test "[5] lab 01 boots, runs every program and powers off cleanly" { check_boots; }
+@test "[5] getpid and getppid name the right processes" { check_getpid; }
+@test "[10] fork + wait4: every child's exit status reaches its parent" { check_fork_wait; }
+@test "[10] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
+@test "[10] out-of-range and negative numbers return -ENOSYS" { check_enosys; }
+@test "[15] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
+@test "[10] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
+@test "[5] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
+@test "[5] a user fault kills the process with SIGSEGV, not the kernel" { check_user_fault; }
+@test "[5] the timer preempts processes that never make a syscall" { check_preempt; }
+@test "[5] two boots print byte-identical output" { check_deterministic "$LAB"; }
+@test "[5] make gdb stops at entry_SYSCALL_64 with the user rip in rcx" { check_gdb_entry "$LAB"; }
+@test "[10] at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB"; }

@@ -1,0 +1,194 @@
+# abi.bash - what every lab must keep, whatever its entry path looks like:
+# the syscall ABI, the services, the selftest scenarios. A labNN.bats calls
+# these; what is specific to a stage is written in that lab's file.
+# Each check reads $SERIAL, the file-wide boot of ABI_PROGRAMS.
+
+ABI_PROGRAMS="demo forkwait exectest enosys regs initregs fault preempt"
+
+check_boots() {
+        require_boot
+        assert_equal "$(serial 'init exited')" "init exited with status 0: powering off"
+}
+
+check_getpid() {
+        require_boot
+        local line pid ppid child
+        line=$(serial 'demo: getpid()')
+        [[ $line =~ getpid\(\)\ =\ ([0-9]+),\ getppid\(\)\ =\ ([0-9]+) ]] || fail "no getpid line: $line"
+        pid=${BASH_REMATCH[1]} ppid=${BASH_REMATCH[2]}
+        assert_equal "$ppid" 1                          # init ran demo
+        [ "$pid" -gt 1 ] || fail "demo's pid is $pid"
+        line=$(serial 'demo: child:')
+        [[ $line =~ getpid\(\)\ =\ ([0-9]+),\ getppid\(\)\ =\ ([0-9]+) ]] || fail "no child line: $line"
+        child=${BASH_REMATCH[1]}
+        assert_equal "${BASH_REMATCH[2]}" "$pid"        # the child's parent is demo
+        [ "$child" != "$pid" ] || fail "child and parent share pid $pid"
+        assert_equal "$(serial 'demo: fork()')" "demo: fork() = $child; wait4() = $child, child exit status 42"
+}
+
+check_fork_wait() {
+        require_boot
+        local parent i line pid ppid want
+        parent=$(serial 'forkwait: parent' | sed 's/.*pid=//')
+        [ -n "$parent" ] || fail "forkwait did not report its pid"
+        declare -A status_of
+        for i in 0 1 2 3 4; do
+                line=$(serial "forkwait: child $i ")
+                pid=$(field "$line" pid) ppid=$(field "$line" ppid)
+                [ -n "$pid" ] || fail "child $i did not run"
+                assert_equal "$ppid" "$parent"
+                status_of[$pid]=$((10 + i))
+        done
+        assert_equal "$(serial 'forkwait: reaped' | wc -l)" 5
+        # the first wait4 names child 0's pid; every child's status arrives
+        while read -r line; do
+                pid=$(field "$line" pid)
+                want=${status_of[$pid]:-none}
+                assert_equal "$(field "$line" status)" "$want"
+                unset "status_of[$pid]"
+        done < <(serial 'forkwait: reaped')
+        assert_equal "${#status_of[@]}" 0
+        assert_equal "$(serial 'forkwait: no more')" "forkwait: no more children: wait4 = -10"    # -ECHILD
+        assert_equal "$(serial 'forkwait: WNOHANG')" "forkwait: WNOHANG with none = -10"
+}
+
+check_execve() {
+        require_boot
+        assert_equal "$(serial 'exectest: missing')" "exectest: missing program = -2"        # -ENOENT
+        assert_equal "$(serial 'exectest: bad path')" "exectest: bad path pointer = -14"     # -EFAULT
+        assert_equal "$(serial 'exectest: bad argv')" "exectest: bad argv pointer = -14"
+        assert_equal "$(serial 'exectest: kernel-half')" "exectest: kernel-half path = -14"
+        local pid
+        pid=$(serial 'echoargs: argc=4' | sed -n '2p' | sed 's/.*pid=//')
+        local want="echoargs: argc=4 pid=$pid
+echoargs: argv[0]=/bin/echoargs
+echoargs: argv[1]=one
+echoargs: argv[2]=two words
+echoargs: argv[3]=three
+echoargs: envp[0]=HOME=/
+echoargs: envp[1]=KIT=entrylab
+exectest: child exit status 4"
+        assert_equal "$(tr -d '\r' < "$SERIAL" | grep -A7 "^echoargs: argc=4 pid=$pid")" "$want"
+}
+
+check_enosys() {
+        require_boot
+        local lines
+        lines=$(serial 'enosys:')
+        assert_equal "$(wc -l <<< "$lines")" 11
+        # numbers 0, 2 and 230 are Linux syscalls the kit does not serve
+        assert_equal "$(grep -vc 'ret=-38$' <<< "$lines")" 0
+        grep -q "nr=-1 ret=-38" <<< "$lines" || fail "syscall -1 did not return -ENOSYS"
+}
+
+# regs prints, for each probed syscall, every register after SYSCALL
+# returned; the patterns it loaded are fixed (regs.asm).
+declare -gA REG_PATTERN=(   # -g: bats loads this file inside a function
+        [rdi]=0x1111111111111111 [rsi]=0x2222222222222222 [rdx]=0x3333333333333333
+        [r10]=0x4444444444444444 [r8]=0x5555555555555555 [r9]=0x6666666666666666
+        [rbx]=0x7777777777777777 [rbp]=0x8888888888888888 [r12]=0x9999999999999999
+        [r13]=0xaaaaaaaaaaaaaaaa [r14]=0xbbbbbbbbbbbbbbbb [r15]=0xcccccccccccccccc
+)
+
+check_regs_preserved() {
+        require_boot
+        local line reg n=0
+        while read -r line; do
+                for reg in "${!REG_PATTERN[@]}"; do
+                        [ "$(field "$line" "$reg")" = "${REG_PATTERN[$reg]}" ] ||
+                                fail "$reg changed across syscall $(field "$line" nr) (flags $(field "$line" flags_in)): $(field "$line" "$reg")"
+                done
+                assert_equal "$(field "$line" rsp_moved)" 0
+                n=$((n + 1))
+        done < <(serial 'regs:')
+        # 9 numbers x 3 flag sets, and fork seen from both sides
+        assert_equal "$n" 29
+}
+
+check_rcx_r11() {
+        require_boot
+        local line after nr flags
+        after=$(symbol regs regs_after_syscall) || fail "regs_after_syscall not in build/user/bin/regs"
+        while read -r line; do
+                nr=$(field "$line" nr) flags=$(field "$line" flags_in)
+                [ "$(field "$line" rcx)" = "$after" ] ||
+                        fail "syscall $nr: rcx=$(field "$line" rcx), want the return rip $after"
+                [ "$(field "$line" r11)" = "$flags" ] ||
+                        fail "syscall $nr: r11=$(field "$line" r11), want rflags $flags"
+                [ "$(field "$line" rflags)" = "$flags" ] ||
+                        fail "syscall $nr: rflags=$(field "$line" rflags) after return, want $flags"
+        done < <(serial 'regs:')
+        # and the results themselves, from the kernel's side of the ABI
+        local want
+        for want in "0 -38" "1 -9" "24 0" "61 -22" "59 -14" "110 1" "500 -38" "-1 -38"; do
+                set -- $want
+                line=$(serial "regs: nr=$1 flags_in=0x202 ")
+                assert_equal "$(( $(field "$line" rax) ))" "$2"
+        done
+        line=$(serial 'regs: fork-child')
+        assert_equal "$(field "$line" rax)" 0x0
+        [ "$(field "$(serial 'regs: fork-parent')" rax)" != 0x0 ] || fail "fork returned 0 to the parent"
+}
+
+check_initial_regs() {
+        require_boot
+        local reg
+        for reg in rax rbx rcx rdx rsi rdi rbp r8 r9 r10 r11 r12 r13 r14 r15; do
+                assert_equal "$(serial "initregs: $reg=")" "initregs: $reg=0x0"
+        done
+        assert_equal "$(serial 'initregs: rflags=')" "initregs: rflags=0x202"
+        [[ $(serial 'initregs: rsp=') =~ rsp=0x7fffffff[0-9a-f]{4}$ ]] || fail "rsp: $(serial 'initregs: rsp=')"
+}
+
+check_user_fault() {
+        require_boot
+        assert_equal "$(serial 'fault: child' | sort -u)" "fault: child signaled=1 signal=11"
+        assert_equal "$(serial 'fault\[' | grep -c '#PF page fault')" 2
+}
+
+check_preempt() {
+        require_boot
+        assert_equal "$(serial 'preempt: both')" "preempt: both children were preempted"
+}
+
+# Two boots of the same programs print the same bytes (timing.md).
+check_deterministic() {
+        local a=$BATS_TEST_TMPDIR/a.log b=$BATS_TEST_TMPDIR/b.log
+        boot_lab "$1" "$a" "demo bench" || fail "$(cat "$a.verdict")"
+        boot_lab "$1" "$b" "demo bench" || fail "$(cat "$b.verdict")"
+        cmp "$a" "$b" || fail "two boots differ: $(diff "$a" "$b" | head -5)"
+        grep -q '^bench: getpid ' "$a" || fail "no getpid cost line"
+}
+
+# GDB, attached as a student does, stops at the first instruction after
+# SYSCALL, with the user's rip in rcx.
+check_gdb_entry() {
+        run gdb_session "$1" demo <<'GDB'
+info symbol $pc
+printf "RCX %#lx CS %#x\n", $rcx, $cs
+kill
+quit
+GDB
+        assert_output --partial "entry_SYSCALL_64 in section .text"
+        [[ $output =~ RCX\ 0x40[0-9a-f]{4}\ CS\ 0x10 ]] || fail "at entry: $(grep RCX <<< "$output")"
+}
+
+# At do_syscall_64 the frame is complete: what a tracer would read.
+check_gdb_ptregs() {
+        run gdb_session "$1" demo <<'GDB'
+printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\n", $rax, $rcx, $r11
+delete
+break do_syscall_64
+continue
+ptregs
+kill
+quit
+GDB
+        local nr rcx r11
+        [[ $output =~ ENTRY\ rax=([0-9]+)\ rcx=(0x[0-9a-f]+)\ r11=(0x[0-9a-f]+) ]] || fail "no stop at entry: $output"
+        nr=${BASH_REMATCH[1]} rcx=${BASH_REMATCH[2]} r11=${BASH_REMATCH[3]}
+        assert_output --partial "orig_ax $nr"
+        assert_output --partial "ax 0xffffffffffffffda"                 # -ENOSYS until the handler runs
+        [[ $output =~ ip\ 0x0*${rcx#0x}\ \ cs\ 0x33\ \ flags\ $r11\ \ sp\ 0x00007fff[0-9a-f]+\ \ ss\ 0x2b ]] ||
+                fail "iret frame in ptregs: $(grep ' ip ' <<< "$output")"
+}

@@ -1,0 +1,99 @@
+# entrylab.bash - helpers every .bats file loads: booting a lab, reading its
+# serial log, driving GDB. Load with:  load lib/entrylab
+ENTRYLAB_ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+BOOT=$ENTRYLAB_ROOT/grading/lib/boot
+load '/usr/lib/bats/bats-support/load'
+load '/usr/lib/bats/bats-assert/load'
+
+# lab_dir NN -> the lab's folder name (01 -> 01-iret-only)
+lab_dir() {
+        local d
+        for d in "$ENTRYLAB_ROOT"/labs/"$1"-*; do
+                [ -d "$d" ] && { basename "$d"; return 0; }
+        done
+        return 1
+}
+
+# boot_lab NN LOG "programs..." [timeout]: one boot; BOOT_VERDICT holds the
+# harness's line when it did not end well. Status: 0 = all well.
+boot_lab() {
+        local lab
+        lab=$(lab_dir "$1") || { echo "no lab $1" >&2; return 2; }
+        "$BOOT" --lab "$lab" --append "$3" --timeout "${4:-60}" --quiet --log "$2" 2>"$2.verdict"
+}
+
+# The file-wide boot that most tests read: every test program in one run.
+# Its verdict is kept so that each test can fail with the reason.
+boot_all_programs() {
+        SERIAL=$BATS_FILE_TMPDIR/serial.log
+        boot_lab "$1" "$SERIAL" "$2" "${3:-60}" || true
+}
+
+# require_boot: fail the current test with the boot's verdict and last lines
+require_boot() {
+        SERIAL=$BATS_FILE_TMPDIR/serial.log
+        [ -s "$SERIAL" ] || fail "the kernel printed nothing: $(cat "$SERIAL.verdict" 2>/dev/null)"
+        if [ -s "$SERIAL.verdict" ]; then
+                fail "$(cat "$SERIAL.verdict")"
+        fi
+}
+
+# serial PREFIX: the lines a program printed, without the console's \r
+serial() {
+        tr -d '\r' < "$SERIAL" | grep "^$1" || true
+}
+
+# symbol PROGRAM NAME: a user program's symbol address, as 0x... lowercase
+symbol() {
+        local a
+        a=$(nm "$ENTRYLAB_ROOT/build/user/bin/$1" | awk -v s="$2" '$3 == s { print $1 }')
+        [ -n "$a" ] || return 1
+        printf '%#x\n' "$((16#$a))"
+}
+
+# field LINE KEY: the value of KEY=value in a line of key=value words
+field() {
+        local kv
+        for kv in $1; do
+                [ "${kv%%=*}" = "$2" ] && { echo "${kv#*=}"; return 0; }
+        done
+        return 1
+}
+
+# free_port: a TCP port nobody listens on
+free_port() {
+        local p
+        for _ in $(seq 50); do
+                p=$((20000 + RANDOM % 20000))
+                listening "$p" || { echo "$p"; return 0; }
+        done
+        return 1
+}
+
+# listening PORT: something listens there (read from /proc, no tools needed)
+listening() {
+        local hex
+        hex=$(printf '%04X' "$1")
+        grep -q ":$hex 00000000:0000 0A" /proc/net/tcp 2>/dev/null
+}
+
+# gdb_session NN "programs" < commands: `make qemu-gdb` in the background
+# and `make gdb` attached to it, exactly as a student runs them; GDB reads
+# the commands on stdin. Prints GDB's output.
+gdb_session() {
+        local lab port qpid out
+        lab=$(lab_dir "$1") || return 2
+        port=$(free_port) || return 2
+        out=$BATS_TEST_TMPDIR/qemu-gdb.out
+        make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT=60 \
+                </dev/null >"$out" 2>&1 3>&- &
+        qpid=$!
+        for _ in $(seq 100); do
+                listening "$port" && break
+                sleep 0.1
+        done
+        listening "$port" || { echo "qemu-gdb never listened on $port: $(cat "$out")"; kill "$qpid"; return 1; }
+        timeout 60 make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$port" 2>&1 3>&-
+        # GDB's kill ends QEMU; the timeout bounds it if GDB did not get there
+        wait "$qpid" 2>/dev/null
+}
