@@ -52,20 +52,23 @@ INTERACTIVE_TIMEOUT = $(if $(filter command line environment,$(origin TIMEOUT)),
 
 NEED := grading/lib/need-tools
 
-.PHONY: all build run qemu qemu-gdb gdb test help tools tools-run tools-test clean
+# Check the tools the goals need before anything runs: one line when some
+# are missing (need-tools installs them instead when run as root).
+GOALS := $(or $(MAKECMDGOALS),all)
+TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
+	$(if $(filter run qemu qemu-gdb test,$(GOALS)),run) $(if $(filter test gdb,$(GOALS)),test)
+ifneq ($(strip $(TOOL_SETS)),)
+MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
+$(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
+endif
+
+.PHONY: all build run qemu qemu-gdb gdb test help clean
 .DELETE_ON_ERROR:
 .SECONDARY:
 .SECONDEXPANSION:
 
 all: build
-build: tools $(KERNELS)
-
-tools:
-	@$(NEED) build
-tools-run:
-	@$(NEED) build run
-tools-test:
-	@$(NEED) build run test
+build: $(KERNELS)
 
 $(ASM_OFFSETS): common/arch/asm-offsets.c $(wildcard common/include/*.h common/include/uapi/*.h)
 	@mkdir -p $(@D)
@@ -131,30 +134,30 @@ $(BUILD)/user/programs.asm: $(PROGRAM_ELFS)
 $(BUILD)/user/programs.asm.o: $(BUILD)/user/programs.asm
 	$(NASM) $(NASMFLAGS) -o $@ $<
 
-run: tools-run
+run:
 	$(check-lab)
 	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
 	@grading/lib/boot --lab $(lab) --timeout $(TIMEOUT) --append "$(ARGS)"
 
-qemu: tools-run
+qemu:
 	$(check-lab)
 	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
 	@echo "entrylab: lab $(lab) on the serial console; Ctrl-A X quits"
 	@grading/lib/boot --lab $(lab) --timeout $(INTERACTIVE_TIMEOUT) --append "$(ARGS)" --interactive
 
-qemu-gdb: tools-run
+qemu-gdb:
 	$(check-lab)
 	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
 	@echo "entrylab: lab $(lab) paused, GDB stub on localhost:$(GDBPORT); run 'make gdb LAB=$(LAB)'"
 	@grading/lib/boot --lab $(lab) --timeout $(INTERACTIVE_TIMEOUT) --append "$(ARGS)" --interactive --gdb $(GDBPORT)
 
-gdb: tools-test
+gdb:
 	$(check-lab)
 	gdb -q -nx -ex 'set architecture i386:x86-64' -ex 'file $(BUILD)/$(lab)/kernel.elf' \
 		-x common/gdb/entrylab.gdb -ex 'target remote localhost:$(GDBPORT)' \
 		$(if $(BREAK),-ex 'break $(BREAK)' -ex 'continue')
 
-test: tools-test build
+test: build
 	bats grading/kit.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
 
 clean:

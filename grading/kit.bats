@@ -1,0 +1,121 @@
+#!/usr/bin/env bats
+# The kit itself, as its users meet it: commands, bad input, the harness's
+# verdicts. Not graded; part of `make test`.
+load lib/entrylab
+
+MAKE_="make -s -C $ENTRYLAB_ROOT"
+
+# without TOOL: a PATH holding every command of this machine but that one
+path_without() {
+        local dir=$BATS_TEST_TMPDIR/bin f
+        mkdir -p "$dir"
+        for f in /usr/local/bin/* /usr/bin/* /bin/* /usr/sbin/* /sbin/*; do
+                [ "$(basename "$f")" = "$1" ] && continue
+                [ -e "$dir/$(basename "$f")" ] || ln -s "$f" "$dir/$(basename "$f")"
+        done
+        echo "$dir"
+}
+
+# a stand-in for QEMU that writes $1 to the serial file and exits with $2
+fake_qemu() {
+        local fake=$BATS_TEST_TMPDIR/fake-qemu
+        cat > "$fake" <<FAKE
+#!/usr/bin/env bash
+for a in "\$@"; do case \$a in file:*) printf '$1' > "\${a#file:}" ;; esac; done
+exit $2
+FAKE
+        chmod +x "$fake"
+        echo "$fake"
+}
+
+@test "make help lists every command, one line each" {
+        run $MAKE_ help
+        assert_success
+        for t in "make " "make run" "make qemu " "make qemu-gdb" "make gdb" "make test"; do
+                assert_output --partial "  $t"
+        done
+}
+
+@test "an unknown LAB is one line naming the valid choices" {
+        for bad in 9 1 07 xx 01-iret; do
+                run $MAKE_ run LAB=$bad
+                assert_failure
+                assert_equal "${#lines[@]}" 1
+                assert_output --partial "unknown LAB=$bad; choose one of: 01"
+        done
+}
+
+@test "LAB takes the number or the folder name" {
+        run $MAKE_ run LAB=01-iret-only ARGS=demo
+        assert_success
+        assert_output --partial "entrylab: lab 01-iret-only"
+}
+
+@test "a missing nasm is one line with the apt-get command" {
+        run env PATH="$(path_without nasm)" ENTRYLAB_NO_INSTALL=1 make -s -C "$ENTRYLAB_ROOT" build
+        assert_failure
+        assert_equal "${#lines[@]}" 1
+        assert_output --partial "entrylab: missing nasm; install with: sudo apt-get install -y nasm"
+}
+
+@test "a missing qemu-system-x86_64 is one line with the apt-get command" {
+        run env PATH="$(path_without qemu-system-x86_64)" ENTRYLAB_NO_INSTALL=1 make -s -C "$ENTRYLAB_ROOT" run LAB=01
+        assert_failure
+        assert_equal "${#lines[@]}" 1
+        assert_output --partial "missing qemu-system-x86_64; install with: sudo apt-get install -y qemu-system-x86"
+}
+
+@test "make run prints the demo and a cost line, and the same bytes every time" {
+        run $MAKE_ run LAB=01
+        assert_success
+        local first=$output
+        assert_output --partial "demo: fork() ="
+        assert_output --regexp "bench: getpid +[0-9]+\.[0-9]"
+        assert_output --partial "entrylab: lab 01-iret-only: all well"
+        run $MAKE_ run LAB=01
+        assert_equal "$output" "$first"
+}
+
+@test "a failing program makes make run fail, naming it" {
+        run $MAKE_ run LAB=01 ARGS="nonexistent demo"
+        assert_failure
+        assert_output --partial "init: cannot run /bin/nonexistent: error -2"
+        assert_output --partial "demo: getpid()"                # the rest still ran
+        assert_output --partial "a program failed (init exited non-zero)"
+}
+
+@test "a kernel that hangs is called a hang within TIMEOUT" {
+        run $MAKE_ run LAB=01 ARGS=spin TIMEOUT=2
+        assert_failure
+        assert_line --partial "entrylab: lab 01-iret-only: hang: no verdict within 2s"
+}
+
+@test "a reset without a verdict is called a triple fault" {
+        ENTRYLAB_QEMU=$(fake_qemu 'booting\n' 0) run "$BOOT" --lab 01-iret-only --quiet
+        assert_failure
+        assert_output "entrylab: lab 01-iret-only: QEMU reset without a verdict (triple fault?); last lines: booting"
+}
+
+@test "a kernel panic is called a panic, with its last lines" {
+        ENTRYLAB_QEMU=$(fake_qemu 'KERNEL PANIC: #GP\n' 5) run "$BOOT" --lab 01-iret-only --quiet
+        assert_failure
+        assert_output --partial "kernel panic; last lines: KERNEL PANIC: #GP"
+}
+
+@test "garbage on the serial line is called garbage" {
+        ENTRYLAB_QEMU=$(fake_qemu 'ok\001\377\376\n' 1) run "$BOOT" --lab 01-iret-only --quiet
+        assert_failure
+        assert_output --partial "the kernel printed garbage"
+}
+
+@test "make builds an ELF64 kernel with symbols for every lab" {
+        local l
+        for l in "$ENTRYLAB_ROOT"/labs/*/; do
+                l=$(basename "$l")
+                run readelf -h "$ENTRYLAB_ROOT/build/$l/kernel.elf"
+                assert_output --partial "ELF64"
+                run nm "$ENTRYLAB_ROOT/build/$l/kernel.elf"
+                assert_output --partial " T entry_SYSCALL_64"
+                assert_output --partial " T do_syscall_64"
+        done
+}
