@@ -119,3 +119,20 @@ FAKE
                 assert_output --partial " T do_syscall_64"
         done
 }
+
+@test "a kernel fault dumps the registers and stops QEMU with the panic status" {
+        # corrupt do_syscall_64's regs pointer from GDB: its store faults
+        run gdb_session 01 demo <<'GDB'
+delete
+break do_syscall_64
+continue
+set $rdi = 16
+continue
+quit
+GDB
+        run cat "$BATS_TEST_TMPDIR/qemu-gdb.out"
+        assert_output --partial "KERNEL PANIC: #PF page fault in kernel mode"
+        assert_output --regexp "RIP: 0010:ffffffff8[0-9a-f]{7} RFLAGS"
+        assert_output --regexp "CR2: 00000000000000[0-9a-f]{2} "         # a field of (struct pt_regs *)16
+        assert_output --partial "entrylab: lab 01-iret-only: kernel panic"
+}

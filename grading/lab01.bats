@@ -11,7 +11,7 @@ setup_file() {
 
 @test "[5] lab 01 boots, runs every program and powers off cleanly" { check_boots; }
 @test "[5] getpid and getppid name the right processes" { check_getpid; }
-@test "[10] fork + wait4: every child's exit status reaches its parent" { check_fork_wait; }
+@test "[10] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
 @test "[10] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
 @test "[10] out-of-range and negative numbers return -ENOSYS" { check_enosys; }
 @test "[15] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
