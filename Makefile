@@ -117,7 +117,7 @@ $(BUILD)/user/libc.a: $(ULIB_OBJS)
 	ar rcs $@ $^
 # crt0 comes from libc.a only when the program has no _start of its own
 $(BUILD)/user/bin/%: $(BUILD)/user/bin/%.c.o $$(addprefix $(BUILD)/user/bin/,$$(addsuffix .o,$$(notdir $$(wildcard common/user/bin/$$*.asm)))) $(BUILD)/user/libc.a common/user/user.ld
-	$(LD) -static -n -z max-page-size=4096 -z noexecstack -T common/user/user.ld -u _start -o $@ \
+	$(LD) -static -z max-page-size=4096 -z noexecstack -T common/user/user.ld -u _start -o $@ \
 		$(filter %.o,$^) $(BUILD)/user/libc.a
 
 # every program packed into the image: /init and /bin/<name>
