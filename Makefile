@@ -24,7 +24,9 @@ NASM := nasm
 COMMON_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-omit-frame-pointer -mgeneral-regs-only \
 	-Wall -Wextra -Wno-unused-parameter -Icommon/include
-KCFLAGS := $(COMMON_CFLAGS) -mcmodel=kernel -mno-red-zone -I$(BUILD)/include
+# pt_regs is 168 bytes, so C is entered with rsp 8 mod 16: like Linux, the
+# kernel assumes only 8-byte stack alignment (it uses no SSE anyway)
+KCFLAGS := $(COMMON_CFLAGS) -mcmodel=kernel -mno-red-zone -mpreferred-stack-boundary=3 -I$(BUILD)/include
 UCFLAGS := $(COMMON_CFLAGS) -Icommon/user/lib
 NASMFLAGS := -f elf64 -g -F dwarf -Icommon/include/ -I$(BUILD)/include/
 
@@ -75,14 +77,14 @@ $(ASM_OFFSETS): common/arch/asm-offsets.c $(wildcard common/include/*.h common/i
 	$(CC) $(COMMON_CFLAGS) -S -o $(@:.inc=.s) $<
 	sed -n 's/.*->\([A-Za-z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/%define \1 \2/p' $(@:.inc=.s) > $@
 
-$(BUILD)/kernel/%.c.o: common/%.c $(wildcard common/include/*.h common/include/uapi/*.h)
+$(BUILD)/kernel/%.c.o: common/%.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(KCFLAGS) -c -o $@ $<
 $(BUILD)/kernel/%.asm.o: common/%.asm $(ASM_OFFSETS) common/include/calling.inc
 	@mkdir -p $(@D)
 	$(NASM) $(NASMFLAGS) -o $@ $<
 
-$(BUILD)/%.c.o: labs/%.c $(wildcard common/include/*.h common/include/uapi/*.h)
+$(BUILD)/%.c.o: labs/%.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(KCFLAGS) -c -o $@ $<
 $(BUILD)/%.asm.o: labs/%.asm $(ASM_OFFSETS) common/include/calling.inc
@@ -100,16 +102,16 @@ $(BUILD)/%/kernel.elf: $(KERNEL_OBJS) common/boot/kernel.ld $$(call lab_objs,$$*
 		-o $@ $(KERNEL_OBJS) $(call lab_objs,$*)
 
 # user space
-$(BUILD)/user/lib/%.c.o: common/lib/%.c
+$(BUILD)/user/lib/%.c.o: common/lib/%.c Makefile
 	@mkdir -p $(@D)
 	$(CC) $(UCFLAGS) -c -o $@ $<
-$(BUILD)/user/lib/%.c.o: common/user/lib/%.c common/user/lib/ulib.h
+$(BUILD)/user/lib/%.c.o: common/user/lib/%.c Makefile common/user/lib/ulib.h $(wildcard common/include/uapi/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(UCFLAGS) -c -o $@ $<
 $(BUILD)/user/%.asm.o: common/user/%.asm
 	@mkdir -p $(@D)
 	$(NASM) $(NASMFLAGS) -o $@ $<
-$(BUILD)/user/bin/%.c.o: common/user/bin/%.c common/user/lib/ulib.h
+$(BUILD)/user/bin/%.c.o: common/user/bin/%.c Makefile common/user/lib/ulib.h $(wildcard common/include/uapi/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(UCFLAGS) -c -o $@ $<
 $(BUILD)/user/libc.a: $(ULIB_OBJS)
