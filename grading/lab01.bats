@@ -13,12 +13,14 @@ setup_file() {
 @test "[5] getpid and getppid name the right processes" { check_getpid; }
 @test "[10] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
 @test "[10] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
-@test "[10] out-of-range and negative numbers return -ENOSYS" { check_enosys; }
+@test "[5] out-of-range and negative numbers return -ENOSYS" { check_enosys; }
 @test "[15] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
 @test "[10] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
 @test "[5] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
-@test "[5] a user fault kills the process with SIGSEGV, not the kernel" { check_user_fault; }
+@test "[5] user faults kill the process with the right signal, not the kernel" { check_user_fault; }
+@test "[5] SYSCALL from 32-bit mode gets -ENOSYS" { check_compat; }
 @test "[5] the timer preempts processes that never make a syscall" { check_preempt; }
+@test "[5] every page comes back when processes exit" { check_no_page_leak "$LAB"; }
 @test "[5] two boots print byte-identical output" { check_deterministic "$LAB"; }
 @test "[5] make gdb stops at entry_SYSCALL_64 with the user rip in rcx" { check_gdb_entry "$LAB"; }
-@test "[10] at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB"; }
+@test "[5] at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB"; }

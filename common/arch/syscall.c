@@ -7,6 +7,7 @@
 #include "cpu.h"
 
 struct percpu cpu_data;
+void ignore_sysret(void);
 
 /* GS_BASE is the kernel's while the kernel runs; KERNEL_GS_BASE holds the
  * user's (0) until the first SWAPGS on the way out. */
@@ -23,7 +24,7 @@ void syscall_init(void)
          * = __USER_DS, CS = __USER32_CS + 16 = __USER_CS. */
         wrmsr(MSR_STAR, ((u64)__USER32_CS << 48) | ((u64)__KERNEL_CS << 32));
         wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
-        wrmsr(MSR_CSTAR, 0);    /* no 32-bit compat syscalls */
+        wrmsr(MSR_CSTAR, (u64)ignore_sysret);  /* 32-bit SYSCALL: -ENOSYS */
         /* Flags SYSCALL clears, as Linux does: TF (no trap on the first
          * kernel instruction), DF (the C ABI), IF (nothing may interrupt
          * before the stack switch), IOPL, AC (SMAP), NT (a kernel IRET with

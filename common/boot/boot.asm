@@ -10,6 +10,8 @@
 
 KERNEL_VMA      equ 0xFFFFFFFF80000000
 CR0_PE          equ 1 << 0
+CR0_MP          equ 1 << 1
+CR0_EM          equ 1 << 2
 CR0_WP          equ 1 << 16
 CR0_PG          equ 1 << 31
 CR4_PAE         equ 1 << 5
@@ -25,10 +27,10 @@ PTE_HUGE        equ 1 << 7
 ; segment aligned to 16 and the guest then never starts.
 section .note.pvh note alloc noexec nowrite align=4
         dd 4                        ; namesz: "Xen\0"
-        dd 4                        ; descsz: a 32-bit entry address
+        dd 8                        ; descsz: the entry address, 64 bits
         dd 18                       ; XEN_ELFNOTE_PHYS32_ENTRY
         db "Xen", 0
-        dd pvh_start32
+        dq pvh_start32              ; QEMU reads 8 bytes here
 
 section .boot.text progbits alloc exec nowrite align=16
 bits 32
@@ -49,7 +51,8 @@ pvh_start32:
         or      eax, EFER_SCE | EFER_LME | EFER_NXE
         wrmsr
         mov     eax, cr0
-        or      eax, CR0_PE | CR0_PG | CR0_WP
+        or      eax, CR0_PE | CR0_PG | CR0_WP | CR0_MP | CR0_EM  ; EM: no x87/MMX:
+                                ; the kernel keeps no FPU state per process
         mov     cr0, eax                ; now in compatibility mode
 
         lgdt    [boot_gdt_desc]

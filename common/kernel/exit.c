@@ -21,7 +21,8 @@ __noreturn void do_exit(int code)
         if (t == init) {
                 /* Linux panics here; the kit powers off with init's verdict */
                 int status = code & 0x7f ? 128 + (code & 0x7f) : (code >> 8) & 0xff;
-                printk("init exited with status %d: powering off\n", status);
+                printk("init exited with status %d: powering off, %lu KiB free\n",
+                       status, nr_free_pages() * PAGE_SIZE / 1024);
                 machine_power_off(status ? EXIT_FAILURE_CODE : EXIT_SUCCESS_CODE);
         }
         pgd_free_user(t->pgd);          /* the PML4 goes in finish_task_switch */

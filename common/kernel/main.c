@@ -86,6 +86,7 @@ __visible __noreturn void kernel_main(u32 start_info_phys)
 
         serial_init();
         printk("entrylab: lab %s\n", lab_name);
+        init_argv(si);          /* before the allocator may reuse its page */
         u64 end = memory_end(si);
         page_alloc_init(__pa(_end), end);
         printk("memory: %lu KiB free, kernel ends at %#lx\n",
@@ -97,6 +98,5 @@ __visible __noreturn void kernel_main(u32 start_info_phys)
         syscall_init();
         sched_init();
         timer_init();
-        init_argv(si);
         start_init();
 }

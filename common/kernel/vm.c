@@ -57,7 +57,8 @@ int map_user_page(u64 *pgd, u64 va, void *page, u64 flags)
         return 0;
 }
 
-/* level 3 = PML4 ... level 0 = a page */
+/* Free what entry points to: a page when level is 0, else a table whose
+ * entries are of level - 1 (a PML4 entry points to a level-3 table). */
 static void free_level(u64 entry, int level)
 {
         if (level > 0) {
@@ -73,7 +74,7 @@ void pgd_free_user(u64 *pgd)
 {
         for (int i = 0; i < USER_PML4_SLOTS; i++) {
                 if (pgd[i] & PTE_P)
-                        free_level(pgd[i], 2);
+                        free_level(pgd[i], 3);
                 pgd[i] = 0;
         }
 }
@@ -84,25 +85,24 @@ void pgd_free(u64 *pgd)
         free_page(pgd);
 }
 
-/* fork: a private copy of every user page (no copy-on-write yet) */
-static int copy_level(u64 *dst, const u64 *src, int level, u64 va)
+/* fork: a private copy of every user page (no copy-on-write yet).
+ * Copies a table whose entries are of the given level (0: they map pages). */
+static int copy_level(u64 *dst, const u64 *src, int level)
 {
         for (int i = 0; i < 512; i++) {
                 if (!(src[i] & PTE_P))
                         continue;
-                u64 at = va | ((u64)i << (12 + 9 * level));
                 void *page = alloc_page();
                 if (!page)
                         return -ENOMEM;
+                dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
                 if (level == 0) {
                         copy_page(page, table(src[i]));
-                        dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
-                } else {
-                        dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
-                        int err = copy_level(page, table(src[i]), level - 1, at);
-                        if (err)
-                                return err;
+                        continue;
                 }
+                int err = copy_level(page, table(src[i]), level - 1);
+                if (err)
+                        return err;
         }
         return 0;
 }
@@ -116,7 +116,7 @@ int copy_user_space(u64 *dst, u64 *src)
                 if (!page)
                         return -ENOMEM;
                 dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
-                int err = copy_level(page, table(src[i]), 2, (u64)i << 39);
+                int err = copy_level(page, table(src[i]), 2);
                 if (err)
                         return err;
         }

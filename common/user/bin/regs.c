@@ -12,12 +12,13 @@ struct regs_out {
 
 long regs_probe(long nr, unsigned long rflags, struct regs_out *out);
 
-static void show(long nr, unsigned long flags_in, const struct regs_out *o)
+static void show(const char *label, long nr, unsigned long flags_in,
+                 const struct regs_out *o)
 {
-        printf("regs: nr=%ld flags_in=%#lx rax=%#lx rbx=%#lx rcx=%#lx rdx=%#lx rsi=%#lx "
+        printf("regs: %snr=%ld flags_in=%#lx rax=%#lx rbx=%#lx rcx=%#lx rdx=%#lx rsi=%#lx "
                "rdi=%#lx rbp=%#lx r8=%#lx r9=%#lx r10=%#lx r11=%#lx r12=%#lx r13=%#lx "
                "r14=%#lx r15=%#lx rflags=%#lx rsp_moved=%ld\n",
-               nr, flags_in, o->rax, o->rbx, o->rcx, o->rdx, o->rsi, o->rdi, o->rbp,
+               label, nr, flags_in, o->rax, o->rbx, o->rcx, o->rdx, o->rsi, o->rdi, o->rbp,
                o->r8, o->r9, o->r10, o->r11, o->r12, o->r13, o->r14, o->r15, o->rflags,
                (long)(o->rsp - o->rsp_before));
 }
@@ -35,13 +36,12 @@ int main(void)
         for (size_t f = 0; f < sizeof(flag_sets) / sizeof(flag_sets[0]); f++)
                 for (size_t i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
                         regs_probe(numbers[i], flag_sets[f], &o);
-                        show(numbers[i], flag_sets[f], &o);
+                        show("", numbers[i], flag_sets[f], &o);
                 }
 
         /* fork: both parent and child return from the same SYSCALL */
         long pid = regs_probe(57, 0x202, &o);
-        printf("regs: %s ", pid ? "fork-parent" : "fork-child");
-        show(57, 0x202, &o);
+        show(pid ? "fork-parent " : "fork-child ", 57, 0x202, &o);
         if (pid == 0)
                 exit(0);
         int status;
