@@ -136,3 +136,13 @@ GDB
         assert_output --regexp "CR2: 00000000000000[0-9a-f]{2} "         # a field of (struct pt_regs *)16
         assert_output --partial "entrylab: lab 01-iret-only: kernel panic"
 }
+
+@test "QEMUEXTRA reaches QEMU" {
+        local log=$BATS_TEST_TMPDIR/qemu-int.log
+        run $MAKE_ run LAB=01 ARGS=fault QEMUEXTRA="-d int -D $log"
+        assert_success
+        # QEMU logs the page faults the fault program provokes (vector 0x0e)
+        run grep -c ' v=0e ' "$log"
+        assert_success
+        [ "$output" -gt 0 ]
+}
