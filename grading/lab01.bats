@@ -17,7 +17,7 @@ setup_file() {
 @test "[15] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
 @test "[10] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
 @test "[5] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
-@test "[5] user faults kill the process with the right signal, not the kernel" { check_user_fault; }
+@test "[5] user faults (and TF across a syscall) kill with the right signal, not the kernel" { check_user_fault; }
 @test "[5] SYSCALL from 32-bit mode gets -ENOSYS" { check_compat; }
 @test "[5] the timer preempts processes that never make a syscall" { check_preempt; }
 @test "[5] every page comes back when processes exit" { check_no_page_leak "$LAB"; }

@@ -149,7 +149,8 @@ check_user_fault() {
         assert_equal "$(serial 'fault: ')" "fault: write-null: signaled=1 signal=11
 fault: write-kernel: signaled=1 signal=11
 fault: int3: signaled=1 signal=5
-fault: ud2: signaled=1 signal=4"
+fault: ud2: signaled=1 signal=4
+fault: tf-syscall: signaled=1 signal=5"
         assert_equal "$(serial 'fault\[' | grep -c '#PF page fault')" 2
 }
 

@@ -6,6 +6,13 @@ static void write_null(void) { *(volatile int *)bad_pointer(16) = 1; }
 static void write_kernel(void) { *(volatile int *)bad_pointer(0xffffffff80100000UL) = 1; }
 static void breakpoint(void) { __asm__ volatile("int3"); }
 static void undefined(void) { __asm__ volatile("ud2"); }
+/* TF set across a syscall (selftest single_step_syscall): the #DB arrives
+ * through the paranoid entry, on its IST stack, from user mode */
+static void single_step(void)
+{
+        __asm__ volatile("pushfq; orq $0x100, (%%rsp); popfq; syscall"
+                         :: "a"(__NR_getpid) : "rcx", "r11", "memory");
+}
 
 static const struct {
         const char *name;
@@ -15,6 +22,7 @@ static const struct {
         { "write-kernel", write_kernel },       /* #PF, protection: SIGSEGV */
         { "int3", breakpoint },                 /* #BP: SIGTRAP */
         { "ud2", undefined },                   /* #UD: SIGILL */
+        { "tf-syscall", single_step },          /* #DB: SIGTRAP */
 };
 
 int main(void)
