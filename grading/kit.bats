@@ -90,10 +90,23 @@ FAKE
         assert_line --partial "entrylab: lab 01-iret-only: hang: no verdict within 2s"
 }
 
-@test "a reset without a verdict is called a triple fault" {
-        ENTRYLAB_QEMU=$(fake_qemu 'booting\n' 0) run "$BOOT" --lab 01-iret-only --quiet
-        assert_failure
-        assert_output "entrylab: lab 01-iret-only: QEMU reset without a verdict (triple fault?); last lines: booting"
+@test "a real triple fault is called a reset without a verdict" {
+        # from GDB: unmap the #PF, #NP and #DF gates, then make the kernel
+        # fault: #PF -> #NP -> #DF -> shutdown, which -no-reboot turns into exit
+        run gdb_session 01 demo <<'GDB'
+delete
+break do_syscall_64
+continue
+set var idt[14].type = 0
+set var idt[11].type = 0
+set var idt[8].type = 0
+set $rdi = 16
+continue
+quit
+GDB
+        run cat "$BATS_TEST_TMPDIR/qemu-gdb.out"
+        assert_output --partial "entrylab: lab 01-iret-only: QEMU reset without a verdict (triple fault?)"
+        refute_output --partial "KERNEL PANIC"
 }
 
 @test "a kernel panic is called a panic, with its last lines" {

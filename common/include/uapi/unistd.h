@@ -12,15 +12,9 @@
 #define __NR_exit               60
 #define __NR_wait4              61
 #define __NR_getppid            110
-#define __NR_reboot             169
 #define __NR_exit_group         231
 
 #define NR_syscalls             232     /* one past the highest number served */
-
-/* reboot(2) */
-#define LINUX_REBOOT_MAGIC1     0xfee1dead
-#define LINUX_REBOOT_MAGIC2     672274793
-#define LINUX_REBOOT_CMD_POWER_OFF 0x4321fedc
 
 /* wait4(2) */
 #define WNOHANG                 1
