@@ -27,8 +27,9 @@ Meaningful once the entry code has pushed the frame, e.g. in do_syscall_64.
 end
 
 define whoami
-  printf "%s[%d], TIF flags %#lx, GS base %#lx, kernel GS base %#lx\n", cpu_data.current_task->comm, cpu_data.current_task->pid, cpu_data.current_task->thread_info.flags, $gs_base, $k_gs_base
+  printf "%s[%d], TIF flags %#lx, GS base %#lx, kernel GS base %#lx, %lu ticks\n", cpu_data.current_task->comm, cpu_data.current_task->pid, cpu_data.current_task->thread_info.flags, $gs_base, $k_gs_base, cpu_data.ticks
 end
 document whoami
-The current task, its TIF_* flags, and both GS bases (swapgs exchanges them).
+The current task, its TIF_* flags, both GS bases (swapgs exchanges them)
+and the timer ticks taken so far.
 end

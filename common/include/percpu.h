@@ -15,7 +15,7 @@ struct percpu {
         u64 user_rsp;                   /* SYSCALL entry: the user's rsp */
         u64 top_of_stack;               /* current task's kernel stack top */
         struct task_struct *current_task;
-        u64 irq_count;                  /* timer ticks seen */
+        u64 ticks;                      /* timer interrupts taken (GDB: whoami) */
 };
 
 extern struct percpu cpu_data;

@@ -139,6 +139,6 @@ void wake_up(const void *chan)
 
 void timer_tick(void)
 {
-        cpu_data.irq_count++;
+        cpu_data.ticks++;
         set_tsk_thread_flag(current, TIF_NEED_RESCHED);
 }

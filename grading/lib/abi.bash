@@ -195,11 +195,14 @@ check_gdb_entry() {
         run gdb_session "$1" demo <<'GDB'
 info symbol $pc
 printf "RCX %#lx CS %#x\n", $rcx, $cs
+whoami
 kill
 quit
 GDB
         assert_output --partial "entry_SYSCALL_64 in section .text"
         [[ $output =~ RCX\ 0x40[0-9a-f]{4}\ CS\ 0x10 ]] || fail "at entry: $(grep RCX <<< "$output")"
+        # before its swapgs, the kernel's per-CPU pointer is still in KERNEL_GS_BASE
+        assert_output --regexp "GS base 0, kernel GS base 0xffffffff8[0-9a-f]{7}, [0-9]+ ticks"
 }
 
 # At do_syscall_64 the frame is complete: what a tracer would read.
