@@ -14,7 +14,7 @@ setup_file() {
 @test "[10] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
 @test "[10] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
 @test "[5] out-of-range and negative numbers return -ENOSYS" { check_enosys; }
-@test "[15] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
+@test "[10] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
 @test "[10] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
 @test "[5] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
 @test "[5] user faults (and TF across a syscall) kill with the right signal, not the kernel" { check_user_fault; }
@@ -24,3 +24,4 @@ setup_file() {
 @test "[5] two boots print byte-identical output" { check_deterministic "$LAB"; }
 @test "[5] make gdb stops at entry_SYSCALL_64 with the user rip in rcx" { check_gdb_entry "$LAB"; }
 @test "[5] at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB"; }
+@test "[5] a faulting IRET to user space kills the process, not the kernel" { check_bad_iret "$LAB"; }

@@ -12,6 +12,9 @@
 extern do_trap
 extern irqentry_exit_to_user_mode
 extern sync_regs
+extern fixup_bad_iret
+extern swapgs_restore_regs_and_return_to_usermode       ; the lab's IRET exit
+extern native_irq_return_iret                           ; its IRETQ
 
 section .text
 bits 64
@@ -57,28 +60,44 @@ idt_stubs:
 
 section .text
 ; A non-paranoid entry: the saved CS tells whose GS is live, because these
-; vectors cannot hit the few instructions between SYSCALL and SWAPGS.
+; vectors cannot hit the few instructions between SYSCALL and SWAPGS. One
+; kernel instruction runs with the user GS after its SWAPGS, though: the
+; IRETQ back to user space, which faults (#GP, #NP, #SS) when the frame it
+; pops is bad.
 error_entry:
         test    byte [rsp + PTREGS_CS], 3
         jz      .from_kernel
         swapgs                          ; user GS -> kernel GS
         jmp     exc_from_user
 .from_kernel:
+        lea     rax, [rel native_irq_return_iret]
+        cmp     [rsp + PTREGS_IP], rax
+        je      .bad_iret
         mov     rdi, rsp
         call    do_trap
         jmp     restore_regs_and_iret
 
+; The IRET to user space faulted: a fault of the user process, not of the
+; kernel (Linux: .Lerror_bad_iret, fixup_bad_iret). Take the kernel GS
+; back, rebuild the frame as if user mode had faulted at the rip it was
+; returning to, and handle it from there.
+.bad_iret:
+        swapgs
+        mov     rdi, rsp
+        mov     r12d, esi
+        call    fixup_bad_iret          ; rax = the rebuilt pt_regs
+        mov     rsp, rax
+        mov     esi, r12d
+        ; fall through
+
 ; Interrupted user mode: handle, then the exit work (signals, reschedule)
-; before the IRET back. rsp = pt_regs on the task stack, esi = vector.
+; and the lab's IRET exit. rsp = pt_regs on the task stack, esi = vector.
 exc_from_user:
         mov     rdi, rsp
         call    do_trap
         mov     rdi, rsp
         call    irqentry_exit_to_user_mode      ; returns with interrupts off
-        POP_REGS
-        add     rsp, 8                  ; drop orig_ax
-        swapgs                          ; kernel GS -> user GS
-        iretq
+        jmp     swapgs_restore_regs_and_return_to_usermode
 
 restore_regs_and_iret:
         POP_REGS

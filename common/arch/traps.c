@@ -105,3 +105,16 @@ __visible struct pt_regs *sync_regs(struct pt_regs *eregs)
         *regs = *eregs;
         return regs;
 }
+
+/* The IRETQ of the return to user space faulted, so the frame it was
+ * popping (ip .. ss, at the top of the task stack, where it was built) was
+ * bad. The registers just saved below the fault's own frame are the user's
+ * (restored before the IRETQ); slide them up under that IRET frame, so
+ * that pt_regs reads as a fault in user mode at the rip being returned to. */
+__visible struct pt_regs *fixup_bad_iret(struct pt_regs *bad)
+{
+        struct pt_regs *regs = current_pt_regs();
+
+        memmove(regs, bad, offsetof(struct pt_regs, ip));
+        return regs;
+}

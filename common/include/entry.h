@@ -10,6 +10,13 @@
  *                      leaves to user space through the frame at the top of
  *                      its stack (a fork child, or init after its execve).
  *   do_syscall_64      (C) the lab's dispatcher, called by entry_SYSCALL_64.
+ *   swapgs_restore_regs_and_return_to_usermode
+ *                      (asm) the IRET exit to user space, jumped to with
+ *                      rsp = pt_regs, interrupts off, the kernel GS; the
+ *                      exception entry leaves through it too.
+ *   native_irq_return_iret
+ *                      (asm) that exit's IRETQ: a fault there is the
+ *                      user's (error_entry, fixup_bad_iret).
  *
  * common/ supplies to labs: sys_call_table, syscall_exit_to_user_mode (the
  * exit-work loop), schedule_tail, the per-CPU offsets in asm-offsets.inc
@@ -23,6 +30,8 @@
 
 void entry_SYSCALL_64(void);
 void ret_from_fork(void);
+void swapgs_restore_regs_and_return_to_usermode(void);
+void native_irq_return_iret(void);
 
 /* common/kernel/entry_common.c */
 void syscall_exit_to_user_mode(struct pt_regs *regs);

@@ -224,3 +224,23 @@ GDB
         [[ $output =~ ip\ 0x0*${rcx#0x}\ \ cs\ 0x33\ \ flags\ $r11\ \ sp\ 0x00007fff[0-9a-f]+\ \ ss\ 0x2b ]] ||
                 fail "iret frame in ptregs: $(grep ' ip ' <<< "$output")"
 }
+
+# An IRET back to user space that faults (a bad frame: here a kernel SS,
+# set from GDB) is the process's fault, not the kernel's: it dies with
+# SIGSEGV and the kernel goes on (CVE-2014-9322 is what happens otherwise).
+check_bad_iret() {
+        run gdb_session "$1" demo <<'GDB'
+delete
+break native_irq_return_iret
+continue
+set *(unsigned long *)($rsp + 32) = 0x18
+continue
+quit
+GDB
+        run cat "$BATS_TEST_TMPDIR/qemu-gdb.out"
+        # the first IRET after the first syscall: the fork child's, still named init
+        assert_output --regexp "init\[[0-9]+\]: #GP general protection at ip 0x40[0-9a-f]{4} sp 0x7fff[0-9a-f]+ error 0x18: killed by signal 11"
+        assert_output --partial "init: 1 program(s) failed"             # the kernel went on
+        assert_output --partial "a program failed (init exited non-zero)"
+        refute_output --partial "KERNEL PANIC"
+}

@@ -58,13 +58,16 @@ entry_SYSCALL_64:
         movsxd  rsi, eax
         call    do_syscall_64                   ; returns with interrupts off
 
-; Return to user space through the frame, whatever anyone changed in it.
-; rsp = struct pt_regs *, interrupts off, gs = kernel.
+; Return to user space through the frame, whatever anyone changed in it:
+; the way out of every syscall, and of every interrupt or exception that
+; came from user mode. rsp = struct pt_regs *, interrupts off, gs = kernel.
 global swapgs_restore_regs_and_return_to_usermode
 swapgs_restore_regs_and_return_to_usermode:
         POP_REGS                                ; r15 .. di
         add     rsp, 8                          ; skip orig_ax
         swapgs                                  ; gs -> user
+global native_irq_return_iret
+native_irq_return_iret:                         ; a fault here is the user's
         iretq                                   ; ip, cs, flags, sp, ss
 
 ; A new task's first return from __switch_to_asm (rax = the previous task)
