@@ -107,14 +107,18 @@ __visible struct pt_regs *sync_regs(struct pt_regs *eregs)
 }
 
 /* The IRETQ of the return to user space faulted, so the frame it was
- * popping (ip .. ss, at the top of the task stack, where it was built) was
- * bad. The registers just saved below the fault's own frame are the user's
- * (restored before the IRETQ); slide them up under that IRET frame, so
- * that pt_regs reads as a fault in user mode at the rip being returned to. */
+ * popping (ip .. ss, at the fault's stack pointer) was bad. The registers
+ * saved below the fault's own frame are the user's (restored before the
+ * IRETQ). Put both together at the top of the task stack, so that pt_regs
+ * reads as a fault in user mode at the rip being returned to. The copy goes
+ * through a temporary: the new frame overlaps both sources. */
 __visible struct pt_regs *fixup_bad_iret(struct pt_regs *bad)
 {
-        struct pt_regs *regs = current_pt_regs();
+        struct pt_regs tmp, *regs = current_pt_regs();
+        const size_t gprs = offsetof(struct pt_regs, ip);
 
-        memmove(regs, bad, offsetof(struct pt_regs, ip));
+        memcpy(&tmp, bad, gprs);
+        memcpy((char *)&tmp + gprs, (void *)bad->sp, sizeof(tmp) - gprs);
+        *regs = tmp;
         return regs;
 }

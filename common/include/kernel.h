@@ -10,7 +10,6 @@ int vformat(void (*put)(char c, void *arg), void *arg, const char *fmt, va_list 
 int snprintf(char *buf, size_t size, const char *fmt, ...);
 void *memset(void *d, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
-void *memmove(void *d, const void *s, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 size_t strnlen(const char *s, size_t max);

@@ -70,11 +70,12 @@ free_port() {
         return 1
 }
 
-# listening PORT: something listens there (read from /proc, no tools needed)
+# listening PORT: something listens there, on IPv4 or IPv6 (read from /proc,
+# no tools needed; state 0A is LISTEN)
 listening() {
         local hex
         hex=$(printf '%04X' "$1")
-        grep -q ":$hex 00000000:0000 0A" /proc/net/tcp 2>/dev/null
+        grep -qE ":$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null
 }
 
 # gdb_session NN "programs" < commands: `make qemu-gdb` in the background
@@ -85,14 +86,15 @@ gdb_session() {
         lab=$(lab_dir "$1") || return 2
         port=$(free_port) || return 2
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
-        make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT=60 \
+        # its own process group, so that make, boot and QEMU can go at once
+        setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT=60 \
                 </dev/null >"$out" 2>&1 3>&- &
         qpid=$!
         for _ in $(seq 100); do
                 listening "$port" && break
                 sleep 0.1
         done
-        listening "$port" || { echo "qemu-gdb never listened on $port: $(cat "$out")"; kill "$qpid"; return 1; }
+        listening "$port" || { echo "qemu-gdb never listened on $port: $(cat "$out")"; kill -- -"$qpid"; return 1; }
         timeout 60 make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$port" 2>&1 3>&-
         # GDB's kill ends QEMU; the timeout bounds it if GDB did not get there
         wait "$qpid" 2>/dev/null
