@@ -31,6 +31,9 @@ struct elf64_phdr {
 #define EM_X86_64 62
 /* a program image lives below its stack */
 #define USER_IMAGE_END (USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE)
+/* and never on the lowest pages, so a NULL dereference always faults
+ * (Linux's vm.mmap_min_addr default) */
+#define USER_IMAGE_START 0x10000UL
 
 static const struct program *find_program(const char *path)
 {
@@ -83,16 +86,18 @@ static long load_elf(u64 *pgd, const struct program *prog)
 
         if (size < sizeof(*eh) || memcmp(eh->ident, "\177ELF\2\1", 6) ||
             eh->type != ET_EXEC || eh->machine != EM_X86_64 ||
+            eh->phentsize != sizeof(struct elf64_phdr) ||
             eh->entry >= USER_IMAGE_END || eh->phoff > size ||
             (u64)eh->phnum * sizeof(struct elf64_phdr) > size - eh->phoff)
                 return -ENOEXEC;
         const struct elf64_phdr *ph = (const void *)(prog->start + eh->phoff);
         for (int i = 0; i < eh->phnum; i++, ph++) {
-                if (ph->type != PT_LOAD)
+                if (ph->type != PT_LOAD || ph->memsz == 0)     /* empty: nothing to map */
                         continue;
                 if (ph->filesz > ph->memsz || ph->offset > size ||
                     ph->filesz > size - ph->offset ||
-                    ph->vaddr > USER_IMAGE_END || ph->memsz > USER_IMAGE_END - ph->vaddr)
+                    ph->vaddr < USER_IMAGE_START || ph->vaddr > USER_IMAGE_END ||
+                    ph->memsz > USER_IMAGE_END - ph->vaddr)
                         return -ENOEXEC;
                 u64 flags = (ph->flags & PF_W ? PTE_W : 0) | (ph->flags & PF_X ? 0 : PTE_NX);
                 int err = map_zeroed(pgd, ph->vaddr, ph->vaddr + ph->memsz, flags);
