@@ -58,7 +58,8 @@ NEED := grading/lib/need-tools
 # are missing (need-tools installs them instead when run as root).
 GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
-	$(if $(filter run qemu qemu-gdb test,$(GOALS)),run) $(if $(filter test gdb,$(GOALS)),test)
+	$(if $(filter run qemu qemu-gdb test,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
+	$(if $(filter test,$(GOALS)),test)
 ifneq ($(strip $(TOOL_SETS)),)
 MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
