@@ -86,10 +86,11 @@ void pgd_free(u64 *pgd)
 }
 
 /* fork: a private copy of every user page (no copy-on-write yet).
- * Copies a table whose entries are of the given level (0: they map pages). */
-static int copy_level(u64 *dst, const u64 *src, int level)
+ * Copies the first n entries of a table whose entries are of the given
+ * level (0: they map pages). */
+static int copy_level(u64 *dst, const u64 *src, int level, int n)
 {
-        for (int i = 0; i < 512; i++) {
+        for (int i = 0; i < n; i++) {
                 if (!(src[i] & PTE_P))
                         continue;
                 void *page = alloc_page();
@@ -100,7 +101,7 @@ static int copy_level(u64 *dst, const u64 *src, int level)
                         copy_page(page, table(src[i]));
                         continue;
                 }
-                int err = copy_level(page, table(src[i]), level - 1);
+                int err = copy_level(page, table(src[i]), level - 1, 512);
                 if (err)
                         return err;
         }
@@ -109,16 +110,5 @@ static int copy_level(u64 *dst, const u64 *src, int level)
 
 int copy_user_space(u64 *dst, u64 *src)
 {
-        for (int i = 0; i < USER_PML4_SLOTS; i++) {
-                if (!(src[i] & PTE_P))
-                        continue;
-                void *page = alloc_page();
-                if (!page)
-                        return -ENOMEM;
-                dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
-                int err = copy_level(page, table(src[i]), 2);
-                if (err)
-                        return err;
-        }
-        return 0;
+        return copy_level(dst, src, 3, USER_PML4_SLOTS);   /* the user half only */
 }
