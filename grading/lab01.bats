@@ -6,7 +6,7 @@ load lib/abi
 LAB=01
 
 setup_file() {
-        boot_all_programs "$LAB" "$ABI_PROGRAMS"
+        boot_all_programs "$LAB" "$ALL_PROGRAMS"
 }
 
 @test "[5] lab 01 boots, runs every program and powers off cleanly" { check_boots; }

@@ -18,7 +18,8 @@
  *                      (asm) that exit's IRETQ: a fault there is the
  *                      user's (error_entry, fixup_bad_iret).
  *
- * common/ supplies to labs: sys_call_table, syscall_exit_to_user_mode (the
+ * common/ supplies to labs: sys_call_table, syscall_enter_from_user_mode
+ * (the entry work: tracing, seccomp), syscall_exit_to_user_mode (the
  * exit-work loop), schedule_tail, the per-CPU offsets in asm-offsets.inc
  * and the register macros in calling.inc.
  */
@@ -34,6 +35,7 @@ void swapgs_restore_regs_and_return_to_usermode(void);
 void native_irq_return_iret(void);
 
 /* common/kernel/entry_common.c */
+long syscall_enter_from_user_mode(struct pt_regs *regs, long nr);
 void syscall_exit_to_user_mode(struct pt_regs *regs);
 void irqentry_exit_to_user_mode(struct pt_regs *regs);
 void schedule_tail(struct task_struct *prev);

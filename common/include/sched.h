@@ -56,6 +56,14 @@ static inline bool test_tsk_thread_flag(struct task_struct *t, int flag)
 {
         return t->thread_info.flags & (1UL << flag);
 }
+/* The frame was rewritten (execve, sigreturn, iopl, a ptrace stop): the
+ * return to user space must restore all of it, so it must take the IRET
+ * path. Linux (2.6-4.x) asked for that with TIF_NOTIFY_RESUME, a flag every
+ * fast path tests and none leaves by SYSRET. */
+static inline void force_iret(struct task_struct *t)
+{
+        set_tsk_thread_flag(t, TIF_NOTIFY_RESUME);
+}
 static inline unsigned long read_thread_flags(void)
 {
         return __atomic_load_n(&current->thread_info.flags, __ATOMIC_RELAXED);

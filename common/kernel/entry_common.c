@@ -32,6 +32,16 @@ static void exit_to_user_mode_prepare(struct pt_regs *regs)
                 exit_to_user_mode_loop(regs, ti_work);
 }
 
+/* Entry work before the handler runs: ptrace stops and seccomp filters may
+ * change or skip the syscall (a returned nr of -1 skips it, regs->ax then
+ * holds the answer). Runs with interrupts on. */
+__visible long syscall_enter_from_user_mode(struct pt_regs *regs, long nr)
+{
+        (void)regs;
+        local_irq_enable();
+        return nr;
+}
+
 __visible void syscall_exit_to_user_mode(struct pt_regs *regs)
 {
         exit_to_user_mode_prepare(regs);

@@ -185,6 +185,7 @@ int kernel_execve(struct task_struct *t, const char *path, struct exec_args *arg
         regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
         regs->cs = __USER_CS;
         regs->ss = __USER_DS;
+        force_iret(t);
 
         const char *base = path;
         for (const char *p = path; *p; p++)

@@ -5,6 +5,9 @@
 
 ABI_PROGRAMS="demo forkwait exectest enosys regs initregs fault compat preempt"
 
+# Programs of the services (signals.bash, trace.bash) join the same boot.
+ALL_PROGRAMS="$ABI_PROGRAMS"
+
 check_boots() {
         require_boot
         [[ $(serial 'init exited') =~ ^init\ exited\ with\ status\ 0:\ powering\ off ]] ||

@@ -7,7 +7,7 @@
  * off; returns with interrupts off, regs->ax holding the result. */
 __visible void do_syscall_64(struct pt_regs *regs, long nr)
 {
-        local_irq_enable();
+        nr = syscall_enter_from_user_mode(regs, nr);
         if ((unsigned long)nr < NR_syscalls)
                 regs->ax = sys_call_table[nr](regs->di, regs->si, regs->dx,
                                               regs->r10, regs->r8, regs->r9);
