@@ -19,10 +19,19 @@ void asm_offsets(void);
 void asm_offsets(void)
 {
         OFFSET(PTREGS_R15, pt_regs, r15);
+        OFFSET(PTREGS_R14, pt_regs, r14);
+        OFFSET(PTREGS_R13, pt_regs, r13);
+        OFFSET(PTREGS_R12, pt_regs, r12);
+        OFFSET(PTREGS_BP, pt_regs, bp);
         OFFSET(PTREGS_BX, pt_regs, bx);
         OFFSET(PTREGS_R11, pt_regs, r11);
+        OFFSET(PTREGS_R10, pt_regs, r10);
+        OFFSET(PTREGS_R9, pt_regs, r9);
+        OFFSET(PTREGS_R8, pt_regs, r8);
         OFFSET(PTREGS_AX, pt_regs, ax);
         OFFSET(PTREGS_CX, pt_regs, cx);
+        OFFSET(PTREGS_DX, pt_regs, dx);
+        OFFSET(PTREGS_SI, pt_regs, si);
         OFFSET(PTREGS_DI, pt_regs, di);
         OFFSET(PTREGS_ORIG_AX, pt_regs, orig_ax);
         OFFSET(PTREGS_IP, pt_regs, ip);

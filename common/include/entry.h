@@ -22,6 +22,24 @@
  * (the entry work: tracing, seccomp), syscall_exit_to_user_mode (the
  * exit-work loop), schedule_tail, the per-CPU offsets in asm-offsets.inc
  * and the register macros in calling.inc.
+ *
+ * Rules for common/ code, because labs 02 and later have fast paths:
+ *   - Work at syscall entry must be asked for with a bit in
+ *     _TIF_WORK_SYSCALL_ENTRY: from lab 03 on, entry_SYSCALL_64 tests the
+ *     flags and reaches do_syscall_64 (and so syscall_enter_from_user_mode)
+ *     only when one is set. Work on the way out must be a bit in
+ *     _TIF_ALLWORK_MASK: from lab 02 on, syscall_exit_to_user_mode runs
+ *     only when one is set; otherwise the syscall leaves by SYSRET.
+ *   - Whoever rewrites a task's pt_regs beyond ax (execve, rt_sigreturn,
+ *     iopl, a tracer at a ptrace stop) calls force_iret(task) (sched.h):
+ *     SYSRET restores only rip and rflags, and only from rcx and r11.
+ *   - A syscall that reads or rewrites the whole pt_regs (fork, execve,
+ *     rt_sigreturn, iopl: Linux's "ptregs" syscalls) is listed in
+ *     PTREGS_SYSCALLS in kernel/syscall_table.c; its table slot then
+ *     calls ptregs_<handler>. A lab that saves a partial frame (lab 03)
+ *     defines ptregs_<handler> for each, completing the frame before the
+ *     handler runs; the other labs link a weak default that jumps straight
+ *     to the handler.
  */
 #ifndef ENTRY_H
 #define ENTRY_H

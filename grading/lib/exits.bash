@@ -1,0 +1,120 @@
+# exits.bash - which way a syscall left the kernel, seen from GDB, and what
+# a path costs under icount. For the labs that have more than one exit
+# (02 on). Load after lib/entrylab.
+
+# lab_kernel NN: the lab's kernel.elf
+lab_kernel() {
+        echo "$ENTRYLAB_ROOT/build/$(lab_dir "$1")/kernel.elf"
+}
+
+# sysretq_addrs NN: every SYSRETQ in the lab's kernel, found in its code
+# rather than by a label, so a student's own labels do not matter. The
+# 32-bit SYSRET of ignore_sysret (sysretl) is not one of them.
+sysretq_addrs() {
+        objdump -d --no-show-raw-insn "$(lab_kernel "$1")" |
+                awk '$2 == "sysretq" { sub(":", "", $1); print "0x" $1 }'
+}
+
+# bench_getpid_site: the return address of bench's timed SYSCALL, the one
+# in the `syscall; dec; jnz` loop (getpid is the first number it times)
+bench_getpid_site() {
+        objdump -d --no-show-raw-insn "$ENTRYLAB_ROOT/build/user/bin/bench" |
+                awk 'prev && $2 == "dec" { sub(":", "", $1); print "0x" $1; exit }
+                     { prev = ($2 == "syscall") }'
+}
+
+# program_entry PROGRAM: the ELF entry point, where execve returns to
+program_entry() {
+        readelf -h "$ENTRYLAB_ROOT/build/user/bin/$1" | awk '/Entry point/ { print $4 }'
+}
+
+# exit_breaks NN RIP: GDB commands that stop at every SYSRETQ returning to
+# RIP (in rcx) and at the IRETQ returning to RIP from a syscall (the saved
+# ip; orig_ax, just below it, is -1 for an interrupt, which may return to
+# the same rip)
+exit_breaks() {
+        local a
+        for a in $(sysretq_addrs "$1"); do
+                echo "break *$a if \$rcx == $2"
+        done
+        echo "break native_irq_return_iret if *(unsigned long *)\$rsp == $2 && *(long *)(\$rsp - 8) != -1"
+}
+
+# print_exit: GDB commands that print which exit GDB stopped at
+print_exit() {
+        printf "%s\n" "if \$pc == &native_irq_return_iret" "printf \"EXIT iretq\\n\"" else "printf \"EXIT sysretq\\n\"" end
+}
+
+# exits_to NN PROGRAM RIP [N]: boot PROGRAM under GDB and print, for the
+# first N (default 1) exits to user space that return to RIP, the exit
+# instruction taken: "EXIT sysretq" or "EXIT iretq".
+exits_to() {
+        local lab=$1 prog=$2 rip=$3 n=${4:-1} i
+        {
+                echo delete
+                exit_breaks "$lab" "$rip"
+                for i in $(seq "$n"); do
+                        echo continue
+                        print_exit
+                done
+                echo kill
+                echo quit
+        } | gdb_session "$lab" "$prog"
+}
+
+# bench_getpid NN: the lab's getpid round trip, rdtsc per call under icount
+bench_getpid() {
+        local log=$BATS_TEST_TMPDIR/bench-$1.log
+        boot_lab "$1" "$log" bench >/dev/null || { cat "$log.verdict"; return 1; }
+        tr -d '\r' < "$log" | awk '$1 == "bench:" && $2 == "getpid" { print $3 }'
+}
+
+# check_sysret_for_getpid NN: a plain getpid, nothing pending, leaves by
+# SYSRETQ
+check_sysret_for_getpid() {
+        local site
+        site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
+        [ -n "$(sysretq_addrs "$1")" ] || fail "no sysretq in lab $1's kernel"
+        run exits_to "$1" bench "$site" 3
+        assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "EXIT sysretq EXIT sysretq EXIT sysretq"
+}
+
+# check_iret_after_execve NN: execve rewrote the frame; SYSRET could not
+# restore it, so the return into the new program is an IRET
+check_iret_after_execve() {
+        local entry
+        entry=$(program_entry bench)
+        [ -n "$entry" ] || fail "bench has no entry point"
+        run exits_to "$1" bench "$entry"
+        assert_output --partial "EXIT iretq"
+        refute_output --partial "EXIT sysretq"
+}
+
+# check_iret_with_exit_work NN: a getpid with work pending on the way out
+# (TIF_NEED_RESCHED, set from GDB in the handler) leaves by IRET after the
+# work is done; the work done, the next one is back on SYSRET.
+check_iret_with_exit_work() {
+        local site
+        site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
+        run gdb_session "$1" bench <<GDB
+delete
+break sys_getpid if ((struct pt_regs *)(cpu_data.top_of_stack - sizeof(struct pt_regs)))->ip == $site
+continue
+set var cpu_data.current_task->thread_info.flags |= 1 << 3
+printf "FLAGS %#lx\n", cpu_data.current_task->thread_info.flags
+delete
+$(exit_breaks "$1" "$site")
+continue
+$(print_exit)
+printf "AX %ld PID %d\n", ((struct pt_regs *)(cpu_data.top_of_stack - sizeof(struct pt_regs)))->ax, cpu_data.current_task->pid
+continue
+$(print_exit)
+kill
+quit
+GDB
+        assert_output --partial "FLAGS 0x8"
+        assert_equal "$(grep -o "EXIT [a-z]*" <<< "$output" | cut -d" " -f2 | paste -sd" ")" "iretq sysretq"
+        # the IRET returned getpid's answer: the pid
+        [[ $output =~ AX\ ([0-9]+)\ PID\ ([0-9]+) ]] || fail "no result: $output"
+        assert_equal "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+}

@@ -1,0 +1,133 @@
+; entry_64.asm - lab 02, sysret-fastpath: the syscall entry path, top to bottom.
+;
+; Lab 01's frame and dispatcher, with a second way out. When no work is
+; pending and nobody rewrote the frame, return with SYSRETQ, which takes rip
+; from rcx and rflags from r11 and nothing from memory, instead of IRETQ,
+; which reloads five fields and serialises the CPU (Linux 2.6-3.x:
+; sysret_check). Anything else leaves by IRETQ, as every syscall did in 01.
+
+%include "asm-offsets.inc"
+%include "calling.inc"
+
+extern do_syscall_64
+extern syscall_exit_to_user_mode
+extern schedule_tail
+
+section .text
+bits 64
+
+; SYSCALL has just executed (stages.md, "What SYSCALL and SYSRET do"):
+;   rax = syscall number, rdi rsi rdx r10 r8 r9 = arguments
+;   rcx = user rip (the instruction after SYSCALL), r11 = user rflags
+;   rflags &= ~MSR_SYSCALL_MASK: interrupts are off, DF and TF clear
+;   cs/ss = kernel, rsp = the USER stack, gs = the USER gs
+; Nothing may fault or be interrupted until rsp is a kernel stack.
+global entry_SYSCALL_64
+entry_SYSCALL_64:
+        swapgs                                  ; gs -> cpu_data
+        mov     [gs:PER_CPU_USER_RSP], rsp      ; park the user rsp
+        mov     rsp, [gs:PER_CPU_TOP_OF_STACK]  ; this task's kernel stack
+
+        ; Build struct pt_regs from the top down. The first five slots are
+        ; the frame an interrupt from user mode would have pushed, so the
+        ; IRETQ below can consume them.
+        push    __USER_DS                       ; pt_regs->ss
+        push    qword [gs:PER_CPU_USER_RSP]     ; pt_regs->sp
+        push    r11                             ; pt_regs->flags
+        push    __USER_CS                       ; pt_regs->cs
+        push    rcx                             ; pt_regs->ip
+        push    rax                             ; pt_regs->orig_ax = nr
+        push    rdi                             ; pt_regs->di
+        push    rsi                             ; pt_regs->si
+        push    rdx                             ; pt_regs->dx
+        push    rcx                             ; pt_regs->cx
+        push    -ENOSYS                         ; pt_regs->ax: the answer
+                                                ;  unless a handler runs
+        push    r8                              ; pt_regs->r8
+        push    r9                              ; pt_regs->r9
+        push    r10                             ; pt_regs->r10
+        push    r11                             ; pt_regs->r11
+        push    rbx                             ; pt_regs->bx
+        push    rbp                             ; pt_regs->bp
+        push    r12                             ; pt_regs->r12
+        push    r13                             ; pt_regs->r13
+        push    r14                             ; pt_regs->r14
+        push    r15                             ; pt_regs->r15
+
+        ; rsp = struct pt_regs *, complete. The number is an int (as in
+        ; Linux): sign-extend it so -1 stays out of range.
+        mov     rdi, rsp
+        movsxd  rsi, eax
+        call    do_syscall_64                   ; returns with interrupts on
+
+; The handler has run: rsp = struct pt_regs *, regs->ax = the result,
+; gs = kernel. Interrupts go off before the flags are read and stay off
+; until SYSRETQ or IRETQ: a flag set after the test (a timer tick asking
+; for a reschedule) would otherwise wait for the next syscall.
+sysret_check:
+        cli
+        ; >>> exercise: 02-work-mask
+        ; Load current (the task_struct pointer at [gs:PER_CPU_CURRENT]) and
+        ; test its thread flags (at TASK_TI_FLAGS) against _TIF_ALLWORK_MASK.
+        ; Any bit set: jump to int_ret_from_sys_call. Nothing set: fall
+        ; through to the SYSRET exit below. Any scratch register will do:
+        ; every register is reloaded from the frame on both ways out.
+        ; Hint: `test qword [mem], imm32` sign-extends the mask.
+        ; --- solution ---
+        mov     rcx, [gs:PER_CPU_CURRENT]
+        test    qword [rcx + TASK_TI_FLAGS], _TIF_ALLWORK_MASK
+        jnz     int_ret_from_sys_call
+        ; <<< exercise: 02-work-mask
+
+; Nothing pending, so nobody rewrote the frame either (force_iret sets
+; TIF_NOTIFY_RESUME, a bit of the mask): SYSRETQ restores the user's rip,
+; rflags, cs and ss exactly as SYSCALL left them. rsp = pt_regs.
+syscall_return_via_sysret:
+        ; >>> exercise: 02-fastpath-exit
+        ; Leave by SYSRETQ: restore every register from the frame, then
+        ; rcx <- pt_regs->ip, r11 <- pt_regs->flags, rsp <- pt_regs->sp (the
+        ; frame is unreachable once rsp is the user's: read it before),
+        ; swap GS back, `o64 sysret` (NASM's sysretq). Label the instruction
+        ; after the stack switch entry_SYSRETQ_unsafe_stack, as Linux does.
+        ; Hint: after POP_REGS, rsp points at orig_ax; the IRET frame is
+        ; just above it (offsets PTREGS_IP - PTREGS_ORIG_AX, ...).
+        ; --- solution ---
+        POP_REGS                                ; r15 .. di; rsp -> orig_ax
+        mov     rcx, [rsp + PTREGS_IP - PTREGS_ORIG_AX]      ; SYSRET's rip
+        mov     r11, [rsp + PTREGS_FLAGS - PTREGS_ORIG_AX]   ; SYSRET's rflags
+        mov     rsp, [rsp + PTREGS_SP - PTREGS_ORIG_AX]      ; user stack
+global entry_SYSRETQ_unsafe_stack
+entry_SYSRETQ_unsafe_stack:                     ; rsp is the user's: no
+        swapgs                                  ; fault, no interrupt from here
+        o64 sysret                              ; rip = rcx, rflags = r11,
+                                                ; cs/ss from MSR_STAR
+        ; <<< exercise: 02-fastpath-exit
+
+; Work is pending (a reschedule, a signal, tracing) or the frame was
+; rewritten: run the exit-work loop, then leave by IRETQ, which restores
+; the frame as it now is. rsp = pt_regs, interrupts off, gs = kernel.
+int_ret_from_sys_call:
+        mov     rdi, rsp
+        call    syscall_exit_to_user_mode       ; returns with interrupts off
+
+; Return to user space through the frame, whatever anyone changed in it:
+; the way out of every interrupt or exception that came from user mode,
+; and of the syscalls above. rsp = pt_regs, interrupts off, gs = kernel.
+global swapgs_restore_regs_and_return_to_usermode
+swapgs_restore_regs_and_return_to_usermode:
+        POP_REGS                                ; r15 .. di
+        add     rsp, 8                          ; skip orig_ax
+        swapgs                                  ; gs -> user
+global native_irq_return_iret
+native_irq_return_iret:                         ; a fault here is the user's
+        iretq                                   ; ip, cs, flags, sp, ss
+
+; A new task's first return from __switch_to_asm (rax = the previous task)
+; lands here, rsp = its pt_regs: a fork child, or init after its execve.
+global ret_from_fork
+ret_from_fork:
+        mov     rdi, rax
+        call    schedule_tail
+        mov     rdi, rsp
+        call    syscall_exit_to_user_mode       ; interrupts off on return
+        jmp     swapgs_restore_regs_and_return_to_usermode

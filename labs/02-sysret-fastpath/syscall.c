@@ -1,0 +1,16 @@
+/* syscall.c - lab 02, sysret-fastpath: the C side of a syscall. */
+#include "entry.h"
+#include "syscalls.h"
+#include "x86.h"
+
+/* Called by entry_SYSCALL_64 with the whole frame saved and interrupts
+ * off; returns with interrupts on, regs->ax holding the result. The exit
+ * work is the entry code's to choose now (sysret_check): it runs only
+ * when a flag asks for it. */
+__visible void do_syscall_64(struct pt_regs *regs, long nr)
+{
+        nr = syscall_enter_from_user_mode(regs, nr);
+        if ((unsigned long)nr < NR_syscalls)
+                regs->ax = sys_call_table[nr](regs->di, regs->si, regs->dx,
+                                              regs->r10, regs->r8, regs->r9);
+}
