@@ -21,6 +21,7 @@ enum task_state {
 
 struct thread_struct {
         u64 sp;                 /* kernel rsp saved by __switch_to_asm */
+        u64 usersp;             /* cpu_data.user_rsp while switched out */
 };
 
 struct task_struct {

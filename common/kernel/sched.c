@@ -97,6 +97,11 @@ static struct task_struct *context_switch(struct task_struct *prev,
 {
         u64 top = (u64)next->stack + THREAD_SIZE;
 
+        /* The user rsp a syscall parked in cpu_data is the task's until it
+         * returns: a fast path that keeps it only there (lab 03, and Linux
+         * until 4.1: old_rsp, thread.usersp) must find it after a switch. */
+        prev->thread.usersp = cpu_data.user_rsp;
+        cpu_data.user_rsp = next->thread.usersp;
         cpu_data.current_task = next;
         cpu_data.top_of_stack = top;
         tss_set_sp0(top);

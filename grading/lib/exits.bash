@@ -118,3 +118,58 @@ GDB
         [[ $output =~ AX\ ([0-9]+)\ PID\ ([0-9]+) ]] || fail "no result: $output"
         assert_equal "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
 }
+
+# check_fork_child_regs: the fork probe's child (regs program) sees rax = 0
+# and every pattern its parent loaded, callee-saved registers included
+check_fork_child_regs() {
+        require_boot
+        local line reg
+        line=$(serial 'regs: fork-child')
+        [ -n "$line" ] || fail "the fork child did not report"
+        assert_equal "$(field "$line" rax)" 0x0
+        for reg in rbx rbp r12 r13 r14 r15 rdi rsi rdx r10 r8 r9; do
+                [ "$(field "$line" "$reg")" = "${REG_PATTERN[$reg]}" ] ||
+                        fail "fork child: $reg=$(field "$line" "$reg"), its parent had ${REG_PATTERN[$reg]}"
+        done
+}
+
+# check_cheaper_than NN OTHER: lab NN's getpid round trip retires fewer
+# instructions than lab OTHER's (bench, icount)
+check_cheaper_than() {
+        local mine other
+        mine=$(bench_getpid "$1") && [ -n "$mine" ] || fail "lab $1: no getpid figure: $mine"
+        other=$(bench_getpid "$2") && [ -n "$other" ] || fail "lab $2: no getpid figure: $other"
+        echo "# getpid: lab $1 $mine, lab $2 $other" >&3
+        (( ${mine%.*} < ${other%.*} )) || fail "getpid: lab $1 retires $mine per call, lab $2 $other"
+}
+
+# check_unwritten_slots_never_read NN: at every SYSCALL, GDB fills the ten
+# slots a partial frame leaves unwritten (ss, sp, flags, cs and the six
+# callee-saved ones) with a poison before the entry code runs. A path that
+# pops or IRETs a slot it did not write hands the poison to user space: a
+# register pattern breaks, or the IRET faults. regs and initregs must run as
+# on an unpoisoned boot.
+POISON=0x5a5a5a5a5a5a5a5a
+check_unwritten_slots_never_read() {
+        local off
+        {
+                echo delete
+                echo break entry_SYSCALL_64
+                echo commands
+                echo silent
+                for off in 8 16 24 32 128 136 144 152 160 168; do
+                        echo "set var *(unsigned long *)(cpu_data.top_of_stack - $off) = $POISON"
+                done
+                echo continue
+                echo end
+                echo continue
+        } | gdb_session "$1" "regs initregs" >/dev/null || true
+        # the checks read $BATS_FILE_TMPDIR/serial.log: give them this boot's
+        local dir=$BATS_TEST_TMPDIR/poisoned
+        mkdir -p "$dir"
+        tr -d "\r" < "$BATS_TEST_TMPDIR/qemu-gdb.out" > "$dir/serial.log"
+        grep -q "^init exited with status 0: powering off" "$dir/serial.log" ||
+                fail "init: $(grep "^init" "$dir/serial.log" | tail -3)"
+        (BATS_FILE_TMPDIR=$dir; check_regs_preserved && check_rcx_r11 && check_initial_regs) ||
+                fail "with the unwritten slots poisoned"
+}

@@ -39,12 +39,16 @@ int main(void)
                         show("", numbers[i], flag_sets[f], &o);
                 }
 
-        /* fork: both parent and child return from the same SYSCALL */
+        /* fork: both parent and child return from the same SYSCALL. The
+         * parent reports after the child has, so that their lines (longer
+         * than one write) never interleave, however the two are scheduled. */
         long pid = regs_probe(57, 0x202, &o);
-        show(pid ? "fork-parent " : "fork-child ", 57, 0x202, &o);
-        if (pid == 0)
+        if (pid == 0) {
+                show("fork-child ", 57, 0x202, &o);
                 exit(0);
+        }
         int status;
         waitpid(pid, &status, 0);
+        show("fork-parent ", 57, 0x202, &o);
         return 0;
 }
