@@ -173,3 +173,28 @@ check_unwritten_slots_never_read() {
         (BATS_FILE_TMPDIR=$dir; check_regs_preserved && check_rcx_r11 && check_initial_regs) ||
                 fail "with the unwritten slots poisoned"
 }
+
+# check_fast_path_leaves_slots_unwritten NN: GDB poisons the ten slots at
+# the entry of a getpid from bench's loop and reads them back in the
+# handler: on the fast path all ten still hold the poison.
+check_fast_path_leaves_slots_unwritten() {
+        local site off
+        site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
+        run gdb_session "$1" bench < <(
+                echo delete
+                echo "break entry_SYSCALL_64 if \$rcx == $site"
+                echo continue
+                for off in 8 16 24 32 128 136 144 152 160 168; do
+                        echo "set var *(unsigned long *)(cpu_data.top_of_stack - $off) = $POISON"
+                done
+                echo delete
+                echo break sys_getpid
+                echo continue
+                for off in 8 16 24 32 128 136 144 152 160 168; do
+                        echo "printf \"SLOT -$off %#lx\\n\", *(unsigned long *)(cpu_data.top_of_stack - $off)"
+                done
+                echo kill
+                echo quit
+        )
+        assert_equal "$(grep -c "SLOT -[0-9]* $POISON" <<< "$output")" 10
+}

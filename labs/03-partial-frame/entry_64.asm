@@ -66,13 +66,24 @@ entry_SYSCALL_64:
         mov     [gs:PER_CPU_USER_RSP], rsp      ; park the user rsp
         mov     rsp, [gs:PER_CPU_TOP_OF_STACK]  ; this task's kernel stack
 
+        ; Build struct pt_regs from the top down, but only the part the
+        ; fast path needs: rip for SYSRET, the number, and what C may
+        ; clobber. The rest stays reserved and unwritten until a path that
+        ; needs it completes the frame (SAVE_REST, FIXUP_TOP_OF_STACK).
         ; >>> exercise: 03-partial-save
-        ; Build the partial pt_regs, top down, so that rsp ends at
-        ; struct pt_regs * (r15's slot): reserve ss, sp, flags and cs
-        ; unwritten; write ip (rcx), orig_ax (rax), then SAVE_ARGS: di, si,
-        ; dx, cx, ax = -ENOSYS, r8, r9, r10, r11; reserve the six extra
-        ; slots (bx, bp, r12-r15) unwritten. Hint: lab 02's pushes, with two
-        ; `sub rsp` in place of ten of them.
+        ; Cut lab 02's frame (the starter) down to the partial frame: reserve
+        ; ss, sp, flags and cs unwritten; write ip (rcx) and orig_ax (rax);
+        ; SAVE_ARGS: di, si, dx, cx, ax = -ENOSYS, r8, r9, r10, r11; reserve
+        ; bx, bp, r12-r15 unwritten. rsp must end at struct pt_regs * (the
+        ; r15 slot). Hint: two `sub rsp` take the place of ten pushes.
+        ; --- starter ---
+        ;         push    __USER_DS                       ; pt_regs->ss
+        ;         push    qword [gs:PER_CPU_USER_RSP]     ; pt_regs->sp
+        ;         push    r11                             ; pt_regs->flags
+        ;         push    __USER_CS                       ; pt_regs->cs
+        ;         push    rcx                             ; pt_regs->ip
+        ;         push    rax                             ; pt_regs->orig_ax
+        ;         PUSH_REGS -ENOSYS                       ; pt_regs->di .. r15
         ; --- solution ---
         sub     rsp, 4 * 8                      ; ss, sp, flags, cs: not
                                                 ;  written (FIXUP_TOP_OF_STACK)
