@@ -186,7 +186,7 @@ bench-linux:
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
-	env -u KVM -u QEMUEXTRA bats grading/kit.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
+	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/bench.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
 
 clean:
 	rm -rf $(BUILD)
