@@ -166,23 +166,23 @@ gdb:
 
 # timing (timing.md, grading/plugin/README.md): icount, the cost model, KVM
 bench: build
-	@grading/lib/bench run
+	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench run
 
 diff: build
 	@$(if $(A),,$(error entrylab: make diff needs A=NN B=MM))$(if $(B),,$(error entrylab: make diff needs A=NN B=MM))
-	@grading/lib/bench diff $(A) $(B)
+	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench diff $(A) $(B)
 
 SYSCALL ?= getpid
 trace:
 	$(check-lab)
 	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
-	@grading/lib/bench trace $(lab) $(SYSCALL)
+	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench trace $(lab) $(SYSCALL)
 
 # a real Linux under the same QEMU, icount and plugin (default: the newest
 # readable /boot/vmlinuz-*)
 LINUX_IMAGE ?= $(lastword $(shell ls -v /boot/vmlinuz-* 2>/dev/null))
 bench-linux:
-	@grading/lib/bench linux "$(LINUX_IMAGE)"
+	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench linux "$(LINUX_IMAGE)"
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
