@@ -189,6 +189,8 @@ help:
 	@echo "  make qemu LAB=NN     boot one lab on the serial console (Ctrl-A X quits); D=1 logs -d int to build/<lab>/qemu.log"
 	@echo "  make qemu-gdb LAB=NN the same, paused, with a GDB stub on localhost:GDBPORT ($(GDBPORT))"
 	@echo "  make gdb LAB=NN      GDB with the lab's symbols and the kit's commands (ptregs); stops at BREAK ($(BREAK))"
+	@echo "  make grade [LAB=NN]  grade one lab or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
+	@echo "  make handout         the student tree in build/handout/, each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"
 	@echo "  make clean           remove build/"
 	@echo "variables: QEMUEXTRA='...' extra QEMU args, TIMEOUT=s bound on a boot ($(TIMEOUT)), GDBPORT=n,"

@@ -1,6 +1,7 @@
 # entrylab.bash - helpers every .bats file loads: booting a lab, reading its
 # serial log, driving GDB. Load with:  load lib/entrylab
-ENTRYLAB_ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+# the root is two folders above this file, wherever the test file lives
+ENTRYLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BOOT=$ENTRYLAB_ROOT/grading/lib/boot
 # A boot takes about half a second here; ENTRYLAB_BOOT_TIMEOUT bounds one
 # (a hang is reported after it).
