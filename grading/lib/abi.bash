@@ -10,6 +10,7 @@ ALL_PROGRAMS="$ABI_PROGRAMS"
 
 check_boots() {
         require_boot
+        [ -s "$SERIAL.verdict" ] && fail "$(cat "$SERIAL.verdict")"
         [[ $(serial 'init exited') =~ ^init\ exited\ with\ status\ 0:\ powering\ off ]] ||
                 fail "init's last words: $(serial 'init exited')"
 }
@@ -167,6 +168,7 @@ check_compat() {
 # Every page a process used comes back when it is reaped: running the
 # programs three times leaves as much memory free as running them once.
 check_no_page_leak() {
+        require_boot
         local once=$BATS_TEST_TMPDIR/once.log thrice=$BATS_TEST_TMPDIR/thrice.log
         boot_lab "$1" "$once" "forkwait exectest fault" || fail "$(cat "$once.verdict")"
         boot_lab "$1" "$thrice" "forkwait exectest fault forkwait exectest fault forkwait exectest fault" ||
@@ -185,6 +187,7 @@ check_preempt() {
 
 # Two boots of the same programs print the same bytes (timing.md).
 check_deterministic() {
+        require_boot
         local a=$BATS_TEST_TMPDIR/a.log b=$BATS_TEST_TMPDIR/b.log
         boot_lab "$1" "$a" "demo bench" || fail "$(cat "$a.verdict")"
         boot_lab "$1" "$b" "demo bench" || fail "$(cat "$b.verdict")"
@@ -195,6 +198,7 @@ check_deterministic() {
 # GDB, attached as a student does, stops at the first instruction after
 # SYSCALL, with the user's rip in rcx.
 check_gdb_entry() {
+        require_boot
         run gdb_session "$1" demo <<'GDB'
 info symbol $pc
 printf "RCX %#lx CS %#x\n", $rcx, $cs
@@ -210,6 +214,7 @@ GDB
 
 # At do_syscall_64 the frame is complete: what a tracer would read.
 check_gdb_ptregs() {
+        require_boot
         run gdb_session "$1" demo <<'GDB'
 printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\n", $rax, $rcx, $r11
 delete
@@ -232,6 +237,7 @@ GDB
 # set from GDB) is the process's fault, not the kernel's: it dies with
 # SIGSEGV and the kernel goes on (CVE-2014-9322 is what happens otherwise).
 check_bad_iret() {
+        require_boot
         run gdb_session "$1" demo <<'GDB'
 delete
 break native_irq_return_iret
