@@ -4,6 +4,7 @@
 #include "kernel.h"
 #include "syscalls.h"
 #include "uaccess.h"
+#include "signal.h"
 
 static struct task_struct *init_task(void)
 {
@@ -35,6 +36,7 @@ __noreturn void do_exit(int code)
         }
         t->exit_code = code;
         t->state = TASK_ZOMBIE;
+        do_notify_parent(t, code);
         wake_up(t->parent);
         schedule();
         panic("a zombie ran again");
@@ -86,6 +88,8 @@ long sys_wait4(int pid, int *status, int options, void *rusage)
                         return -ECHILD;
                 if (options & WNOHANG)
                         return 0;
+                if (signal_pending(current))
+                        return -ERESTARTSYS;    /* -EINTR, or a restart */
                 sleep_on(current);      /* a child's exit wakes its parent */
         }
 }

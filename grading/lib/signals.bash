@@ -1,0 +1,74 @@
+# signals.bash - the signal services every lab keeps: rt_sigaction,
+# rt_sigprocmask, kill, delivery, rt_sigreturn, exceptions as signals,
+# iopl, -EFAULT for bad user pointers. Each check reads $SERIAL, the
+# file-wide boot of ALL_PROGRAMS (abi.bash), which these programs join.
+
+SIGNAL_PROGRAMS="sigbasic sigregs"
+ALL_PROGRAMS="$ALL_PROGRAMS $SIGNAL_PROGRAMS"
+
+# expect PREFIX <<< "lines": the program printed exactly these lines
+# under PREFIX, in this order
+expect_lines() {
+        local want
+        want=$(cat)
+        assert_equal "$(serial "$1")" "$want"
+}
+
+check_sig_basic() {
+        require_boot
+        expect_lines 'sigbasic: ' <<'EOF_'
+sigbasic: kill-self: ret=0 hits=1 sig=10 signo=10 code=0 pid_is_self=1 ok
+sigbasic: frame: layout=1 aligned=1 uc_sigmask=0x0 blocked_in_handler=0x200 ok
+sigbasic: mask-after-return: blocked=0x0 ok
+sigbasic: block: old=0x0 while_blocked=0 after_unblock=1 ok
+sigbasic: block-all: blocked=0xfffffffffffbfeff ok
+sigbasic: sigprocmask-errors: how=-22 size=-22 ok
+sigbasic: sigaction-errors: size=-22 sig0=-22 sig65=-22 sigkill=-22 sigstop=-22 query_kill=0 ok
+sigbasic: kill-errors: sig65=-22 sig-1=-22 nopid=-3 sig0=0 ok
+sigbasic: resethand: hits=1 handler_after=0 second_status=0xc ok
+sigbasic: nodefer: default_depth=1 nodefer_depth=2 ok
+sigbasic: sa_mask: order=10,-10,12,-12 ok
+sigbasic: kill-child: sig=15 kill=0 status=0xf ok
+sigbasic: kill-child: sig=2 kill=0 status=0x2 ok
+sigbasic: kill-child: sig=11 kill=0 status=0xb ok
+sigbasic: kill-child: sig=3 kill=0 status=0x3 ok
+sigbasic: kill-child: sig=9 kill=0 status=0x9 ok
+sigbasic: kill-blocked-child: alive_after_ignored=1 status=0x9 ok
+sigbasic: wait4-eintr: wait4=-4 handled=1 then=1 status=0x9 ok
+sigbasic: wait4-restart: wait4_is_child=1 handled=1 status=0x700 ok
+sigbasic: sigchld: code=1 status=3 pid_is_child=1 ok
+sigbasic: 0 failure(s)
+EOF_
+}
+
+# the registers sigregs loads (IN) and its handler writes (OUT), by name
+sigregs_line() {        # sigregs_line LABEL BASE FLAGS
+        local names=(rax rbx rcx rdx rsi rdi rbp r8 r9 r10 r11 r12 r13 r14 r15) i line=$1:
+        for i in "${!names[@]}"; do
+                line+=$(printf ' %s=%#x' "${names[$i]}" $(($2 + i)))
+        done
+        echo "$line rflags=$3 cs=0x33 ss=0x2b ok"
+}
+
+check_sigreturn_regs() {
+        require_boot
+        local mode
+        for mode in honest hostile; do
+                assert_equal "$(serial "sigregs: $mode handler saw")" \
+                        "$(sigregs_line "sigregs: $mode handler saw" 0xa1a2a3a4a5a6a700 0x40ed7)"
+                assert_equal "$(serial "sigregs: $mode handler:")" \
+                        "sigregs: $mode handler: rip_is_ud2=1 rsp_ok=1 handler_df_tf=0x0 signo=4 code=2 addr_is_rip=1 trapno=6 ok"
+        done
+        # every register, rip and the user flags as the handler wrote them
+        assert_equal "$(serial 'sigregs: honest after')" \
+                "$(sigregs_line 'sigregs: honest after sigreturn' 0x5152535455565700 0x40a03)"
+}
+
+# a frame asking for kernel CS/SS, IOPL 3, NT and IF off comes back as
+# plain user state (and the kernel is still there to say so)
+check_sigreturn_hostile() {
+        require_boot
+        assert_equal "$(serial 'sigregs: hostile after')" \
+                "$(sigregs_line 'sigregs: hostile after sigreturn' 0x5152535455565700 0x40a03)"
+        assert_equal "$(serial 'sigregs: 0 failure')" "sigregs: 0 failure(s)"
+}
