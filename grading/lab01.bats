@@ -29,3 +29,7 @@ setup_file() {
 @test "[10] signals: handlers, siginfo, masks, SA_RESETHAND/NODEFER, kill, wait4 -EINTR" { check_sig_basic; }
 @test "[10] rt_sigreturn restores every register, rip and the user flags" { check_sigreturn_regs; }
 @test "[5] rt_sigreturn never yields kernel CS/SS, IOPL or NT" { check_sigreturn_hostile; }
+@test "[10] exceptions from user mode reach handlers with Linux's siginfo and sigcontext" { check_exception_signals; }
+@test "[5] NT, AC, DF and TF survive a syscall (syscall_nt)" { check_syscall_nt; }
+@test "[5] TF across a syscall: SIGTRAP after it, TF kept (single_step_syscall)" { check_single_step_syscall; }
+@test "[5] sigreturn to a non-canonical rip: SIGSEGV at that rip, in user mode (sysret_rip)" { check_sysret_rip; }

@@ -3,7 +3,7 @@
 # iopl, -EFAULT for bad user pointers. Each check reads $SERIAL, the
 # file-wide boot of ALL_PROGRAMS (abi.bash), which these programs join.
 
-SIGNAL_PROGRAMS="sigbasic sigregs"
+SIGNAL_PROGRAMS="sigbasic sigregs sigfault syscall_nt single_step_syscall sysret_rip"
 ALL_PROGRAMS="$ALL_PROGRAMS $SIGNAL_PROGRAMS"
 
 # expect PREFIX <<< "lines": the program printed exactly these lines
@@ -71,4 +71,66 @@ check_sigreturn_hostile() {
         assert_equal "$(serial 'sigregs: hostile after')" \
                 "$(sigregs_line 'sigregs: hostile after sigreturn' 0x5152535455565700 0x40a03)"
         assert_equal "$(serial 'sigregs: 0 failure')" "sigregs: 0 failure(s)"
+}
+
+# each exception from user mode, caught: Linux's signal, si_code, si_addr,
+# and the sigcontext's trapno, err, cr2 (the last #PF's), rip
+check_exception_signals() {
+        require_boot
+        expect_lines 'sigfault: ' <<'EOF_'
+sigfault: de: signo=8 code=0x1 addr=insn+0 trapno=0 err=0x0 cr2=0x0 rip=insn+0 ok
+sigfault: ud: signo=4 code=0x2 addr=insn+0 trapno=6 err=0x0 cr2=0x0 rip=insn+0 ok
+sigfault: bp: signo=5 code=0x80 addr=0x0 trapno=3 err=0x0 cr2=0x0 rip=insn+1 ok
+sigfault: gp: signo=11 code=0x80 addr=0x0 trapno=13 err=0x0 cr2=0x0 rip=insn+0 ok
+sigfault: pf-read: signo=11 code=0x1 addr=0x10 trapno=14 err=0x4 cr2=0x10 rip=insn+0 ok
+sigfault: pf-write: signo=11 code=0x2 addr=read_only trapno=14 err=0x7 cr2=read_only rip=insn+0 ok
+sigfault: pf-kernel: signo=11 code=0x1 addr=0xffffffff80100000 trapno=14 err=0x5 cr2=0xffffffff80100000 rip=insn+0 ok
+sigfault: pf-exec: signo=11 code=0x2 addr=data_page trapno=14 err=0x15 cr2=data_page rip=data_page ok
+sigfault: db: signo=5 code=0x2 addr=insn+1 trapno=1 err=0x0 cr2=data_page rip=insn+1 ok
+sigfault: 0 failure(s)
+EOF_
+        # handled faults are not reported as kills on the console
+        assert_equal "$(serial 'sigfault\[')" ""
+}
+
+# NT, AC, DF, TF set across a syscall are still set after it
+check_syscall_nt() {
+        require_boot
+        expect_lines 'syscall_nt: ' <<'EOF_'
+syscall_nt: none: flags_after=0x200 getppid_ok=1 traps_ge_3=0 ok
+syscall_nt: NT: flags_after=0x4200 getppid_ok=1 traps_ge_3=0 ok
+syscall_nt: AC: flags_after=0x40200 getppid_ok=1 traps_ge_3=0 ok
+syscall_nt: DF: flags_after=0x600 getppid_ok=1 traps_ge_3=0 ok
+syscall_nt: NT|AC|DF: flags_after=0x44600 getppid_ok=1 traps_ge_3=0 ok
+syscall_nt: TF: flags_after=0x300 getppid_ok=1 traps_ge_3=1 ok
+syscall_nt: TF|NT: flags_after=0x4300 getppid_ok=1 traps_ge_3=1 ok
+syscall_nt: 0 failure(s)
+EOF_
+}
+
+# TF across SYSCALL: SIGTRAP in user mode right after it, TF kept, no hang
+check_single_step_syscall() {
+        require_boot
+        local line
+        line=$(serial 'single_step_syscall: ')
+        [[ $line =~ ^single_step_syscall:\ getpid_ok=1\ traps_gt_1=1\ first_trap=after_syscall\+[01]\ cs=0x33\ tf_after=1\ tf_after_sigreturn=1\ ok$ ]] ||
+                fail "single_step_syscall: $line"
+}
+
+# rt_sigreturn to every non-canonical rip from 2^47 to 2^63: SIGSEGV in user
+# mode at exactly that rip
+check_sysret_rip() {
+        require_boot
+        local line rip n=0
+        while read -r line; do
+                rip=$(field "$line" rip)
+                [ "$(field "$line" segv)" = 1 ] || fail "no SIGSEGV for rip $rip: $line"
+                [ "$(field "$line" at)" = "$rip" ] || fail "SIGSEGV for rip $rip reported at $(field "$line" at)"
+                [ "$(field "$line" cs)" = 0x33 ] || fail "SIGSEGV for rip $rip not in user mode: $line"
+                n=$((n + 1))
+        done < <(serial 'sysret_rip: rip=')
+        assert_equal "$n" 37
+        serial 'sysret_rip: rip=' | grep -q '^sysret_rip: rip=0x800000000000 ' || fail "2^47 not tested"
+        serial 'sysret_rip: rip=' | grep -q '^sysret_rip: rip=0x8000000000000000 ' || fail "2^63 not tested"
+        assert_equal "$(serial 'sysret_rip: 37')" "sysret_rip: 37 rips, 0 failure(s)"
 }

@@ -176,15 +176,18 @@ static void sa_mask(void)
             "sa_mask: order=%d,%d,%d,%d", order[0], order[1], order[2], order[3]);
 }
 
-/* a child that waits to be killed */
+/* a child that waits to be killed, born with the mask block (fork
+ * copies the blocked mask) */
 static long idle_child(sigset_t block)
 {
+        sigset_t old;
+        sigprocmask(SIG_SETMASK, &block, &old);
         long pid = fork();
         if (pid == 0) {
-                sigprocmask(SIG_SETMASK, &block, NULL);
                 for (;;)
                         sched_yield();
         }
+        sigprocmask(SIG_SETMASK, &old, NULL);
         return pid;
 }
 
