@@ -3,7 +3,7 @@
 # iopl, -EFAULT for bad user pointers. Each check reads $SERIAL, the
 # file-wide boot of ALL_PROGRAMS (abi.bash), which these programs join.
 
-SIGNAL_PROGRAMS="sigbasic sigregs sigfault syscall_nt single_step_syscall sysret_rip"
+SIGNAL_PROGRAMS="sigbasic sigregs sigfault syscall_nt single_step_syscall sysret_rip iopl"
 ALL_PROGRAMS="$ALL_PROGRAMS $SIGNAL_PROGRAMS"
 
 # expect PREFIX <<< "lines": the program printed exactly these lines
@@ -133,4 +133,16 @@ check_sysret_rip() {
         serial 'sysret_rip: rip=' | grep -q '^sysret_rip: rip=0x800000000000 ' || fail "2^47 not tested"
         serial 'sysret_rip: rip=' | grep -q '^sysret_rip: rip=0x8000000000000000 ' || fail "2^63 not tested"
         assert_equal "$(serial 'sysret_rip: 37')" "sysret_rip: 37 rips, 0 failure(s)"
+}
+
+check_iopl() {
+        require_boot
+        expect_lines 'iopl: ' <<'EOF_'
+iopl: iopl0_outb=SIGSEGV trapno=13 iopl(4)=-22 iopl(3)=0 level=3 iopl3_outb=works ok
+iopl: fork child inherits: status=0x0 ok
+iopl: after execve: iopl=0 outb=SIGSEGV
+iopl: execve resets: status=0x0 ok
+iopl: back to 0: iopl(0)=0 outb=SIGSEGV ok
+iopl: 0 failure(s)
+EOF_
 }
