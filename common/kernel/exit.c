@@ -53,17 +53,18 @@ long sys_exit_group(int code)
         do_exit((code & 0xff) << 8);
 }
 
+/* As Linux's kernel_wait4, the child is reaped even when its status
+ * cannot be copied out: the caller gets -EFAULT, the child is gone. */
 static long reap(struct task_struct *child, int *status)
 {
         int pid = child->pid;
+        bool fault = status && copy_to_user(status, &child->exit_code, sizeof(int));
 
-        if (status && copy_to_user(status, &child->exit_code, sizeof(int)))
-                return -EFAULT;
         if (child->pgd)
                 pgd_free(child->pgd);
         child->state = TASK_UNUSED;
         child->parent = NULL;
-        return pid;
+        return fault ? -EFAULT : pid;
 }
 
 /* pid > 0: that child; pid == -1: any child. Process groups do not exist. */

@@ -3,7 +3,7 @@
 # iopl, -EFAULT for bad user pointers. Each check reads $SERIAL, the
 # file-wide boot of ALL_PROGRAMS (abi.bash), which these programs join.
 
-SIGNAL_PROGRAMS="sigbasic sigregs sigfault syscall_nt single_step_syscall sysret_rip iopl"
+SIGNAL_PROGRAMS="sigbasic sigregs sigfault syscall_nt single_step_syscall sysret_rip iopl syscall_arg_fault"
 ALL_PROGRAMS="$ALL_PROGRAMS $SIGNAL_PROGRAMS"
 
 # expect PREFIX <<< "lines": the program printed exactly these lines
@@ -24,7 +24,7 @@ sigbasic: block: old=0x0 while_blocked=0 after_unblock=1 ok
 sigbasic: block-all: blocked=0xfffffffffffbfeff ok
 sigbasic: sigprocmask-errors: how=-22 size=-22 ok
 sigbasic: sigaction-errors: size=-22 sig0=-22 sig65=-22 sigkill=-22 sigstop=-22 query_kill=0 ok
-sigbasic: kill-errors: sig65=-22 sig-1=-22 nopid=-3 sig0=0 ok
+sigbasic: kill-errors: sig65=-22 sig-1=-22 nopid=-3 sig0=0 init_sigterm=0 ok
 sigbasic: resethand: hits=1 handler_after=0 second_status=0xc ok
 sigbasic: nodefer: default_depth=1 nodefer_depth=2 ok
 sigbasic: sa_mask: order=10,-10,12,-12 ok
@@ -145,4 +145,19 @@ iopl: execve resets: status=0x0 ok
 iopl: back to 0: iopl(0)=0 outb=SIGSEGV ok
 iopl: 0 failure(s)
 EOF_
+}
+
+# every pointer-taking syscall answers -EFAULT to every kind of bad pointer
+check_syscall_arg_fault() {
+        require_boot
+        local line n=0
+        while read -r line; do
+                [[ $line =~ \)\ =\ -14\ ok$ ]] || fail "not -EFAULT: $line"
+                n=$((n + 1))
+        done < <(serial 'syscall_arg_fault: [a-z0-9_-]*(')
+        assert_equal "$n" 41
+        assert_equal "$(serial 'syscall_arg_fault: syscall with' | grep -c 'getpid_ok=1 ok$')" 3
+        assert_equal "$(serial 'syscall_arg_fault: signal frame')" \
+                "syscall_arg_fault: signal frame on an unmapped stack: status=0xb ok"
+        assert_equal "$(serial 'syscall_arg_fault: [0-9]')" "syscall_arg_fault: 0 failure(s)"
 }
