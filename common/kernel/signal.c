@@ -63,11 +63,19 @@ static void signal_wake_up(struct task_struct *t)
                 t->state = TASK_RUNNING;
 }
 
-int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *t)
+/* init only gets the signals it has handlers for (Linux's SIGNAL_UNKILLABLE):
+ * a stray kill(1, ...) must not end the system. Its own faults still do. */
+static bool sig_unkillable(struct task_struct *t, int sig, bool force)
+{
+        return t->pid == 1 && !force && action_of(t, sig)->sa.sa_handler == SIG_DFL;
+}
+
+static int send_signal(int sig, struct kernel_siginfo *info, struct task_struct *t, bool force)
 {
         if (sig < 1 || sig > _NSIG)
                 return -EINVAL;
-        if (t->state == TASK_UNUSED || t->state == TASK_ZOMBIE || sig_ignored(t, sig))
+        if (t->state == TASK_UNUSED || t->state == TASK_ZOMBIE || sig_ignored(t, sig) ||
+            sig_unkillable(t, sig, force))
                 return 0;
         if (!(t->pending.signal & sigmask(sig))) {      /* the first one wins */
                 struct kernel_siginfo *slot = &t->pending.info[sig - 1];
@@ -85,6 +93,11 @@ int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *t)
         return 0;
 }
 
+int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *t)
+{
+        return send_signal(sig, info, t, false);
+}
+
 /* A fault the task caused must reach it: unblock the signal, and if it
  * was blocked or ignored, take the default action (Linux's
  * force_sig_info_to_task). */
@@ -99,7 +112,7 @@ void force_sig_info(struct kernel_siginfo *info)
                 ka->sa.sa_handler = SIG_DFL;
                 t->blocked &= ~sigmask(sig);
         }
-        send_sig_info(sig, info, t);
+        send_signal(sig, info, t, true);
 }
 
 void force_sig(int sig)

@@ -105,8 +105,10 @@ static void sigaction_errors(void)
             size, zero, big, skill, sstop, query);
         long k1 = kill(getpid(), 65), k2 = kill(getpid(), -1), k3 = kill(30000, SIGUSR1);
         long k4 = kill(getpid(), 0);
-        say(k1 == -EINVAL && k2 == -EINVAL && k3 == -ESRCH && k4 == 0,
-            "kill-errors: sig65=%ld sig-1=%ld nopid=%ld sig0=%ld", k1, k2, k3, k4);
+        long k5 = kill(1, SIGTERM);     /* init has no handler: ignored */
+        say(k1 == -EINVAL && k2 == -EINVAL && k3 == -ESRCH && k4 == 0 && k5 == 0,
+            "kill-errors: sig65=%ld sig-1=%ld nopid=%ld sig0=%ld init_sigterm=%ld", k1, k2, k3,
+            k4, k5);
 }
 
 static void resethand(void)
