@@ -26,10 +26,10 @@ struct kernel_siginfo {
         __SIGINFO;
 };
 
-/* per task (task_struct.pending, .blocked, .sighand) */
+/* per task: which signals are pending (their siginfo waits in signal.c's
+ * sigqueue, as Linux's struct sigqueue lives outside the task) */
 struct sigpending {
         sigset_t signal;
-        struct kernel_siginfo info[_NSIG];      /* for each pending signal */
 };
 
 struct task_struct;

@@ -20,6 +20,15 @@
                                 sigmask(SIGTTOU))
 #define SIG_KERNEL_ONLY_MASK   (sigmask(SIGKILL) | sigmask(SIGSTOP))
 
+/* the siginfo of each pending signal, per task slot: read only while the
+ * signal's pending bit is set, so a new task needs no clearing here */
+static struct kernel_siginfo sigqueue[NR_TASKS][_NSIG];
+
+static struct kernel_siginfo *queued_info(struct task_struct *t, int sig)
+{
+        return &sigqueue[t - tasks][sig - 1];
+}
+
 static bool sig_in(int sig, sigset_t mask)
 {
         return mask & sigmask(sig);
@@ -78,7 +87,7 @@ static int send_signal(int sig, struct kernel_siginfo *info, struct task_struct 
             sig_unkillable(t, sig, force))
                 return 0;
         if (!(t->pending.signal & sigmask(sig))) {      /* the first one wins */
-                struct kernel_siginfo *slot = &t->pending.info[sig - 1];
+                struct kernel_siginfo *slot = queued_info(t, sig);
                 if (info) {
                         *slot = *info;
                 } else {
@@ -155,7 +164,8 @@ void do_notify_parent(struct task_struct *t, int status)
 /* fork: the child has the parent's actions and mask, nothing pending */
 void copy_signal_state(struct task_struct *child, struct task_struct *parent)
 {
-        memcpy(child->action, parent->action, sizeof(child->action));
+        for (int i = 0; i < _NSIG; i++)
+                child->action[i] = parent->action[i];
         child->blocked = parent->blocked;
         child->pending.signal = 0;
 }
@@ -189,7 +199,7 @@ static int dequeue_signal(struct task_struct *t, struct kernel_siginfo *info)
         if (ready & SYNCHRONOUS_MASK)
                 ready &= SYNCHRONOUS_MASK;
         int sig = __builtin_ctzl(ready) + 1;
-        *info = t->pending.info[sig - 1];
+        *info = *queued_info(t, sig);
         t->pending.signal &= ~sigmask(sig);
         recalc_sigpending_tsk(t);
         return sig;
