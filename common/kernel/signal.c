@@ -1,6 +1,6 @@
 /* signal.c - sending, dequeuing and the default actions of signals
  * (Linux's kernel/signal.c). Delivery to a handler, the frame on the user
- * stack and rt_sigreturn are arch/x86's: common/kernel/signal_64.c.
+ * stack and rt_sigreturn are arch/x86's: common/arch/signal_64.c.
  *
  * A signal is sent by setting its bit in the task's pending set; the
  * receiver notices TIF_SIGPENDING on its way back to user space (the
