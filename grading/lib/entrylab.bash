@@ -59,6 +59,17 @@ symbol() {
         printf '%#x\n' "$((16#$a))"
 }
 
+# parse_fields LINE: every key=value word of LINE into the array F, with no
+# subshell (a check that reads hundreds of lines stays fast)
+parse_fields() {
+        declare -gA F=()
+        local kv
+        for kv in $1; do
+                [[ $kv == *=* ]] && F[${kv%%=*}]=${kv#*=}
+        done
+        return 0
+}
+
 # field LINE KEY: the value of KEY=value in a line of key=value words
 field() {
         local kv
