@@ -153,3 +153,33 @@ inject() {
 @test "a kernel that panics is reported as a panic, and grading goes on" {
         inject panic "kernel panic"
 }
+
+@test "hidden tests count in the grade, are marked for Gradescope, and stay out of the handout" {
+        local tree=$BATS_TEST_TMPDIR/hidden
+        tree_copy "$tree" --solved
+        mkdir -p "$tree/grading/hidden"
+        cat > "$tree/grading/hidden/lab01.bats" <<'HIDDEN'
+load ../lib/entrylab
+load ../lib/abi
+setup_file() { boot_all_programs 01 "demo"; }
+TEST "[3] hidden: the demo's getpid is a positive pid" {
+        require_boot
+        [[ $(serial "demo: getpid") =~ getpid\(\)\ =\ [1-9] ]]
+}
+TEST "[2] hidden: a check that fails" { false; }
+HIDDEN
+        # (written as TEST here: bats would take an @test line in this file for its own)
+        sed -i 's/^TEST /@test /' "$tree/grading/hidden/lab01.bats"
+        run bash -c "cd '$tree' && grading/grade --format gradescope --out '$tree/out' 01" 3>&-
+        assert_failure
+        # the visible tests all pass; the hidden ones add 3 of their 5 points
+        local visible
+        visible=$(awk -F"[][]" '/^@test "\[/ { s += $2 } END { print s }' "$ENTRYLAB_ROOT/grading/lab01.bats")
+        assert_output --regexp "lab 01: $((visible + 3))/$((visible + 5)) in"
+        assert_output --partial "FAILED  [2] hidden: a check that fails"
+        run jq -c ".tests[] | select(.visibility == \"after_published\") | .name" "$tree/out/results.json"
+        [ "${#lines[@]}" = 2 ] || fail "hidden tests in results.json: $output"
+        [ "$(jq .score "$tree/out/results.json")" = $((visible + 3)) ]
+        "$tree/grading/handout" "$tree" "$BATS_TEST_TMPDIR/handout2" >/dev/null
+        [ ! -e "$BATS_TEST_TMPDIR/handout2/grading/hidden" ] || fail "hidden tests in the handout"
+}

@@ -2,6 +2,7 @@
 # lab 01, iret-only: the baseline entry path. Points in [brackets].
 load lib/entrylab
 load lib/abi
+load lib/signals
 
 LAB=01
 
@@ -25,3 +26,12 @@ setup_file() {
 @test "[5] make gdb stops at entry_SYSCALL_64 with the user rip in rcx" { check_gdb_entry "$LAB"; }
 @test "[5] at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB"; }
 @test "[5] a faulting IRET to user space kills the process, not the kernel" { check_bad_iret "$LAB"; }
+@test "[10] signals: handlers, siginfo, masks, SA_RESETHAND/NODEFER, kill, wait4 -EINTR" { check_sig_basic; }
+@test "[10] rt_sigreturn restores every register, rip and the user flags" { check_sigreturn_regs; }
+@test "[5] rt_sigreturn never yields kernel CS/SS, IOPL or NT" { check_sigreturn_hostile; }
+@test "[10] exceptions from user mode reach handlers with Linux's siginfo and sigcontext" { check_exception_signals; }
+@test "[5] NT, AC, DF and TF survive a syscall (syscall_nt)" { check_syscall_nt; }
+@test "[5] TF across a syscall: SIGTRAP after it, TF kept (single_step_syscall)" { check_single_step_syscall; }
+@test "[5] sigreturn to a non-canonical rip: SIGSEGV at that rip, in user mode (sysret_rip)" { check_sysret_rip; }
+@test "[5] iopl: ports at IOPL 3, SIGSEGV at 0; fork inherits, execve resets" { check_iopl; }
+@test "[5] bad user pointers get -EFAULT from every syscall (syscall_arg_fault)" { check_syscall_arg_fault; }

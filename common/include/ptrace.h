@@ -26,8 +26,8 @@ struct pt_regs {
         u64 dx;                 /*  96 */
         u64 si;                 /* 104 */
         u64 di;                 /* 112 */
-        /* syscall number on a syscall, error code on an exception,
-         * -1 on an interrupt */
+        /* syscall number on a syscall; on an exception the error code
+         * until do_trap reads it and sets -1, as on an interrupt */
         u64 orig_ax;            /* 120 */
         /* the hardware IRET frame */
         u64 ip;                 /* 128 */

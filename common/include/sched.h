@@ -6,6 +6,7 @@
 #include "thread_info.h"
 #include "ptrace.h"
 #include "percpu.h"
+#include "signal.h"
 
 #define NR_TASKS        64
 #define THREAD_SIZE     (16 * 1024)     /* kernel stack per task */
@@ -22,6 +23,8 @@ enum task_state {
 struct thread_struct {
         u64 sp;                 /* kernel rsp saved by __switch_to_asm */
         u64 usersp;             /* cpu_data.user_rsp while switched out */
+        /* the last exception from user mode, for the signal frame */
+        unsigned long trap_nr, error_code, cr2;
 };
 
 struct task_struct {
@@ -36,6 +39,11 @@ struct task_struct {
         void *stack;                    /* bottom of the kernel stack */
         struct thread_struct thread;
         char comm[TASK_COMM_LEN];
+        /* signals (Linux keeps the actions in sighand_struct, shared by
+         * threads; one thread per process here) */
+        sigset_t blocked;
+        struct sigpending pending;
+        struct k_sigaction action[_NSIG];      /* action[sig - 1] */
 };
 
 /* pt_regs sits at the very top of a task's kernel stack */

@@ -23,5 +23,15 @@ long sys_execve(const char *path, const char *const *argv, const char *const *en
 long sys_exit(int code);
 long sys_exit_group(int code);
 long sys_wait4(int pid, int *status, int options, void *rusage);
+/* signals: common/kernel/signal.c, common/arch/signal_64.c */
+struct sigaction;
+long sys_rt_sigaction(int sig, const struct sigaction *act, struct sigaction *oact,
+                      size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const unsigned long *set, unsigned long *oset,
+                        size_t sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_kill(int pid, int sig);
+/* common/arch/ioport.c */
+long sys_iopl(unsigned int level);
 
 #endif

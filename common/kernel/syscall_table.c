@@ -19,7 +19,9 @@
  * in lab 03, one PTREGS_STUB line). See entry.h. */
 #define PTREGS_SYSCALLS(X)                      \
         X(__NR_fork, sys_fork)                  \
-        X(__NR_execve, sys_execve)
+        X(__NR_execve, sys_execve)              \
+        X(__NR_rt_sigreturn, sys_rt_sigreturn)  \
+        X(__NR_iopl, sys_iopl)
 
 #define PTREGS_DEFAULT(nr, fn)                                          \
         __asm__(".pushsection .text\n"                                  \
@@ -42,5 +44,8 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
         SYSCALL(__NR_wait4, sys_wait4),
         SYSCALL(__NR_getppid, sys_getppid),
         SYSCALL(__NR_exit_group, sys_exit_group),
+        SYSCALL(__NR_rt_sigaction, sys_rt_sigaction),
+        SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask),
+        SYSCALL(__NR_kill, sys_kill),
         PTREGS_SYSCALLS(PTREGS_SYSCALL)
 };

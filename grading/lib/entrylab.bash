@@ -1,7 +1,11 @@
 # entrylab.bash - helpers every .bats file loads: booting a lab, reading its
 # serial log, driving GDB. Load with:  load lib/entrylab
-ENTRYLAB_ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+# the root is two folders above this file, wherever the test file lives
+ENTRYLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BOOT=$ENTRYLAB_ROOT/grading/lib/boot
+# Tests run make themselves: an outer make -jN must not lend them its
+# jobserver (its pipes are closed here, and make would warn about it)
+unset MAKEFLAGS MFLAGS MAKELEVEL
 # A boot takes about half a second here; ENTRYLAB_BOOT_TIMEOUT bounds one
 # (a hang is reported after it).
 BOOT_TIMEOUT=${ENTRYLAB_BOOT_TIMEOUT:-10}
@@ -56,6 +60,17 @@ symbol() {
         a=$(nm "$ENTRYLAB_ROOT/build/user/bin/$1" | awk -v s="$2" '$3 == s { print $1 }')
         [ -n "$a" ] || return 1
         printf '%#x\n' "$((16#$a))"
+}
+
+# parse_fields LINE: every key=value word of LINE into the array F, with no
+# subshell (a check that reads hundreds of lines stays fast)
+parse_fields() {
+        declare -gA F=()
+        local kv
+        for kv in $1; do
+                [[ $kv == *=* ]] && F[${kv%%=*}]=${kv#*=}
+        done
+        return 0
 }
 
 # field LINE KEY: the value of KEY=value in a line of key=value words

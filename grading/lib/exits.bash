@@ -23,11 +23,6 @@ bench_getpid_site() {
                      { prev = ($2 == "syscall") }'
 }
 
-# program_entry PROGRAM: the ELF entry point, where execve returns to
-program_entry() {
-        readelf -h "$ENTRYLAB_ROOT/build/user/bin/$1" | awk '/Entry point/ { print $4 }'
-}
-
 # exit_breaks NN RIP: GDB commands that stop at every SYSRETQ returning to
 # RIP (in rcx) and at the IRETQ returning to RIP from a syscall (the saved
 # ip; orig_ax, just below it, is -1 for an interrupt, which may return to
@@ -80,14 +75,10 @@ check_sysret_for_getpid() {
 }
 
 # check_iret_after_execve NN: execve rewrote the frame; SYSRET could not
-# restore it, so the return into the new program is an IRET
+# restore it, so the return into the new program is an IRET (bench's own
+# execve, by init's child, is the first in that boot)
 check_iret_after_execve() {
-        local entry
-        entry=$(program_entry bench)
-        [ -n "$entry" ] || fail "bench has no entry point"
-        run exits_to "$1" bench "$entry"
-        assert_output --partial "EXIT iretq"
-        refute_output --partial "EXIT sysretq"
+        check_iret_after "$1" bench sys_execve
 }
 
 # check_iret_with_exit_work NN: a getpid with work pending on the way out
@@ -147,8 +138,8 @@ check_cheaper_than() {
 # slots a partial frame leaves unwritten (ss, sp, flags, cs and the six
 # callee-saved ones) with a poison before the entry code runs. A path that
 # pops or IRETs a slot it did not write hands the poison to user space: a
-# register pattern breaks, or the IRET faults. regs and initregs must run as
-# on an unpoisoned boot.
+# register pattern breaks, or the IRET faults. regs, initregs, sigregs and
+# iopl must run as on an unpoisoned boot.
 POISON=0x5a5a5a5a5a5a5a5a
 check_unwritten_slots_never_read() {
         local off
@@ -163,14 +154,15 @@ check_unwritten_slots_never_read() {
                 echo continue
                 echo end
                 echo continue
-        } | gdb_session "$1" "regs initregs" >/dev/null || true
+        } | gdb_session "$1" "regs initregs sigregs iopl" >/dev/null || true
         # the checks read $BATS_FILE_TMPDIR/serial.log: give them this boot's
         local dir=$BATS_TEST_TMPDIR/poisoned
         mkdir -p "$dir"
         tr -d "\r" < "$BATS_TEST_TMPDIR/qemu-gdb.out" > "$dir/serial.log"
         grep -q "^init exited with status 0: powering off" "$dir/serial.log" ||
                 fail "init: $(grep "^init" "$dir/serial.log" | tail -3)"
-        (BATS_FILE_TMPDIR=$dir; check_regs_preserved && check_rcx_r11 && check_initial_regs) ||
+        (BATS_FILE_TMPDIR=$dir; check_regs_preserved && check_rcx_r11 && check_initial_regs &&
+                check_sigreturn_regs && check_iopl) ||
                 fail "with the unwritten slots poisoned"
 }
 
@@ -197,4 +189,34 @@ check_fast_path_leaves_slots_unwritten() {
                 echo quit
         )
         assert_equal "$(grep -c "SLOT -[0-9]* $POISON" <<< "$output")" 10
+}
+
+# check_iret_after NN PROGRAM BREAK: in PROGRAM, the first time BREAK (a
+# function, with an optional `if` condition) is reached, the task's next
+# exit to user space is an IRET because of what the function did (it
+# rewrote the frame, or left work pending). A reschedule the timer happened
+# to ask for meanwhile is withdrawn from GDB once the function has returned,
+# so that it cannot be the reason.
+check_iret_after() {
+        run gdb_session "$1" "$2" < <(
+                echo delete
+                echo "break $3"
+                echo continue
+                echo 'set $p = cpu_data.current_task->pid'
+                echo 'printf "HIT pid %d\n", $p'
+                echo finish
+                echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
+                echo delete
+                for a in $(sysretq_addrs "$1"); do
+                        echo "break *$a if cpu_data.current_task->pid == \$p"
+                done
+                echo 'break native_irq_return_iret if cpu_data.current_task->pid == $p'
+                echo continue
+                print_exit
+                echo kill
+                echo quit
+        )
+        assert_output --regexp "HIT pid [0-9]+"
+        assert_output --partial "EXIT iretq"
+        refute_output --partial "EXIT sysretq"
 }

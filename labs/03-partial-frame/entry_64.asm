@@ -6,8 +6,9 @@
 ; the top of the frame (ss, sp, flags, cs), which SYSRET does not need.
 ; Whatever needs the whole frame completes it first, with SAVE_REST and
 ; FIXUP_TOP_OF_STACK: the slow path (entry work, exit work), and the
-; syscalls that read or rewrite pt_regs (fork, execve), whose ptregs stubs
-; restart them on the slow path (Linux 2.6-3.x's frame, 4.6-4.15's stubs).
+; syscalls that read or rewrite pt_regs (fork, execve, rt_sigreturn, iopl),
+; whose ptregs stubs restart them on the slow path (Linux 2.6-3.x's frame,
+; 4.6-4.15's stubs).
 
 %include "asm-offsets.inc"
 %include "calling.inc"
@@ -243,3 +244,5 @@ ptregs_%1:
 
 PTREGS_STUB sys_fork
 PTREGS_STUB sys_execve
+PTREGS_STUB sys_rt_sigreturn
+PTREGS_STUB sys_iopl
