@@ -37,6 +37,11 @@ void native_irq_return_iret(void);
 /* common/kernel/entry_common.c */
 long syscall_enter_from_user_mode(struct pt_regs *regs, long nr);
 void syscall_exit_to_user_mode(struct pt_regs *regs);
+/* the pieces, for labs that run them on their own path: entry work for
+ * the flags in work (ptrace stop, then seccomp; returns the nr to run or
+ * -1 to skip), and the syscall-exit stop */
+long syscall_trace_enter(struct pt_regs *regs, unsigned long work);
+void syscall_exit_work(struct pt_regs *regs, unsigned long work);
 void irqentry_exit_to_user_mode(struct pt_regs *regs);
 void schedule_tail(struct task_struct *prev);
 

@@ -6,6 +6,7 @@
 #include "thread_info.h"
 #include "ptrace.h"
 #include "percpu.h"
+#include "seccomp.h"
 
 #define NR_TASKS        64
 #define THREAD_SIZE     (16 * 1024)     /* kernel stack per task */
@@ -17,6 +18,7 @@ enum task_state {
         TASK_RUNNING,           /* running or runnable */
         TASK_INTERRUPTIBLE,     /* sleeping on wait_chan */
         TASK_ZOMBIE,            /* exited, waiting to be reaped */
+        TASK_TRACED,            /* stopped for its tracer (ptrace_stop) */
 };
 
 struct thread_struct {
@@ -29,12 +31,20 @@ struct task_struct {
         enum task_state state;
         int pid;
         struct task_struct *parent;
-        int exit_code;                  /* wait4 status word once a zombie */
+        int exit_code;                  /* wait4 status word once a zombie;
+                                           a ptrace stop's code until wait4
+                                           reports it, then the resume signal */
         const void *wait_chan;
         u64 *pgd;                       /* PML4, kernel virtual */
         void *stack;                    /* bottom of the kernel stack */
         struct thread_struct thread;
         char comm[TASK_COMM_LEN];
+        unsigned int ptrace;            /* PT_PTRACED | PT_* options */
+        unsigned long ptrace_message;   /* PTRACE_GETEVENTMSG */
+        int ptrace_pending_sig;         /* the post-execve SIGTRAP, until a
+                                           signal queue exists */
+        struct seccomp seccomp;
+        bool no_new_privs;              /* PR_SET_NO_NEW_PRIVS: kept across fork, execve */
 };
 
 /* pt_regs sits at the very top of a task's kernel stack */

@@ -11,6 +11,7 @@
 #define SIGFPE          8
 #define SIGKILL         9
 #define SIGSEGV         11
+#define SIGSYS          31
 
 __noreturn void force_sig_fault(int sig, struct pt_regs *regs);
 void do_signal(struct pt_regs *regs);

@@ -14,4 +14,5 @@ void do_signal(struct pt_regs *regs)
 {
         (void)regs;
         clear_tsk_thread_flag(current, TIF_SIGPENDING);
+        ptrace_report_pending_signal();
 }

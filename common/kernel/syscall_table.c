@@ -19,6 +19,9 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
         SYSCALL(__NR_execve, sys_execve),
         SYSCALL(__NR_exit, sys_exit),
         SYSCALL(__NR_wait4, sys_wait4),
+        SYSCALL(__NR_ptrace, sys_ptrace),
         SYSCALL(__NR_getppid, sys_getppid),
         SYSCALL(__NR_exit_group, sys_exit_group),
+        SYSCALL(__NR_prctl, sys_prctl),
+        SYSCALL(__NR_seccomp, sys_seccomp),
 };
