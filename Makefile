@@ -58,14 +58,14 @@ NEED := grading/lib/need-tools
 # are missing (need-tools installs them instead when run as root).
 GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
-	$(if $(filter run qemu qemu-gdb test,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
-	$(if $(filter test,$(GOALS)),test)
+	$(if $(filter run qemu qemu-gdb test grade,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
+	$(if $(filter test grade,$(GOALS)),test) $(if $(filter test,$(GOALS))$(findstring gradescope,$(FORMAT)),export)
 ifneq ($(strip $(TOOL_SETS)),)
 MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
 endif
 
-.PHONY: all build run qemu qemu-gdb gdb test help clean
+.PHONY: all build run qemu qemu-gdb gdb grade handout test help clean
 .DELETE_ON_ERROR:
 .SECONDARY:
 .SECONDEXPANSION:
@@ -164,9 +164,20 @@ gdb:
 		-x common/gdb/entrylab.gdb -ex 'target remote localhost:$(GDBPORT)' \
 		$(if $(BREAK),-ex 'break $(BREAK)' -ex 'continue')
 
+# make grade: every lab, or LAB=NN alone; FORMAT=tap,junit,gradescope also
+# writes build/grade/. Grading runs under icount, whatever KVM says.
+grade: build
+	$(if $(filter command line environment,$(origin LAB)),$(check-lab))
+	@env -u KVM -u QEMUEXTRA grading/grade $(if $(FORMAT),--format $(FORMAT)) \
+		$(if $(filter command line environment,$(origin LAB)),$(firstword $(subst -, ,$(lab))),$(LAB_NUMBERS))
+
+# make handout: the student tree, every exercise replaced by its text
+handout:
+	@grading/handout . $(BUILD)/handout
+
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
-	env -u KVM -u QEMUEXTRA bats grading/kit.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
+	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
 
 clean:
 	rm -rf $(BUILD)
@@ -178,6 +189,8 @@ help:
 	@echo "  make qemu LAB=NN     boot one lab on the serial console (Ctrl-A X quits); D=1 logs -d int to build/<lab>/qemu.log"
 	@echo "  make qemu-gdb LAB=NN the same, paused, with a GDB stub on localhost:GDBPORT ($(GDBPORT))"
 	@echo "  make gdb LAB=NN      GDB with the lab's symbols and the kit's commands (ptregs); stops at BREAK ($(BREAK))"
+	@echo "  make grade [LAB=NN]  grade one lab or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
+	@echo "  make handout         the student tree in build/handout/, each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"
 	@echo "  make clean           remove build/"
 	@echo "variables: QEMUEXTRA='...' extra QEMU args, TIMEOUT=s bound on a boot ($(TIMEOUT)), GDBPORT=n,"

@@ -10,6 +10,7 @@ ALL_PROGRAMS="$ABI_PROGRAMS"
 
 check_boots() {
         require_boot
+        [ -s "$SERIAL.verdict" ] && fail "$(cat "$SERIAL.verdict")"
         [[ $(serial 'init exited') =~ ^init\ exited\ with\ status\ 0:\ powering\ off ]] ||
                 fail "init's last words: $(serial 'init exited')"
 }
@@ -38,7 +39,8 @@ check_fork_wait() {
         declare -A status_of
         for i in $(seq 0 39); do
                 line=$(serial "forkwait: child $i ")
-                pid=$(field "$line" pid) ppid=$(field "$line" ppid)
+                parse_fields "$line"
+                pid=${F[pid]:-} ppid=${F[ppid]:-}
                 [ -n "$pid" ] || fail "child $i did not run"
                 assert_equal "$ppid" "$parent"
                 status_of[$pid]=$((10 + i))
@@ -46,9 +48,10 @@ check_fork_wait() {
         assert_equal "$(serial 'forkwait: reaped' | wc -l)" 40
         # the first wait4 names child 0's pid; every child's status arrives
         while read -r line; do
-                pid=$(field "$line" pid)
+                parse_fields "$line"
+                pid=${F[pid]:-}
                 want=${status_of[$pid]:-none}
-                assert_equal "$(field "$line" status)" "$want"
+                assert_equal "${F[status]:-}" "$want"
                 unset "status_of[$pid]"
         done < <(serial 'forkwait: reaped')
         assert_equal "${#status_of[@]}" 0
@@ -101,11 +104,12 @@ check_regs_preserved() {
         require_boot
         local line reg n=0
         while read -r line; do
+                parse_fields "$line"
                 for reg in "${!REG_PATTERN[@]}"; do
-                        [ "$(field "$line" "$reg")" = "${REG_PATTERN[$reg]}" ] ||
-                                fail "$reg changed across syscall $(field "$line" nr) (flags $(field "$line" flags_in)): $(field "$line" "$reg")"
+                        [ "${F[$reg]:-}" = "${REG_PATTERN[$reg]}" ] ||
+                                fail "$reg changed across syscall ${F[nr]:-} (flags ${F[flags_in]:-}): ${F[$reg]:-missing}"
                 done
-                assert_equal "$(field "$line" rsp_moved)" 0
+                assert_equal "${F[rsp_moved]:-}" 0
                 n=$((n + 1))
         done < <(serial 'regs:')
         # 9 numbers x 3 flag sets, and fork seen from both sides
@@ -117,13 +121,14 @@ check_rcx_r11() {
         local line after nr flags
         after=$(symbol regs regs_after_syscall) || fail "regs_after_syscall not in build/user/bin/regs"
         while read -r line; do
-                nr=$(field "$line" nr) flags=$(field "$line" flags_in)
-                [ "$(field "$line" rcx)" = "$after" ] ||
-                        fail "syscall $nr: rcx=$(field "$line" rcx), want the return rip $after"
-                [ "$(field "$line" r11)" = "$flags" ] ||
-                        fail "syscall $nr: r11=$(field "$line" r11), want rflags $flags"
-                [ "$(field "$line" rflags)" = "$flags" ] ||
-                        fail "syscall $nr: rflags=$(field "$line" rflags) after return, want $flags"
+                parse_fields "$line"
+                nr=${F[nr]:-} flags=${F[flags_in]:-}
+                [ "${F[rcx]:-}" = "$after" ] ||
+                        fail "syscall $nr: rcx=${F[rcx]:-}, want the return rip $after"
+                [ "${F[r11]:-}" = "$flags" ] ||
+                        fail "syscall $nr: r11=${F[r11]:-}, want rflags $flags"
+                [ "${F[rflags]:-}" = "$flags" ] ||
+                        fail "syscall $nr: rflags=${F[rflags]:-} after return, want $flags"
         done < <(serial 'regs:')
         # and the results themselves, from the kernel's side of the ABI
         local want
@@ -167,6 +172,7 @@ check_compat() {
 # Every page a process used comes back when it is reaped: running the
 # programs three times leaves as much memory free as running them once.
 check_no_page_leak() {
+        require_boot
         local once=$BATS_TEST_TMPDIR/once.log thrice=$BATS_TEST_TMPDIR/thrice.log
         boot_lab "$1" "$once" "forkwait exectest fault" || fail "$(cat "$once.verdict")"
         boot_lab "$1" "$thrice" "forkwait exectest fault forkwait exectest fault forkwait exectest fault" ||
@@ -185,6 +191,7 @@ check_preempt() {
 
 # Two boots of the same programs print the same bytes (timing.md).
 check_deterministic() {
+        require_boot
         local a=$BATS_TEST_TMPDIR/a.log b=$BATS_TEST_TMPDIR/b.log
         boot_lab "$1" "$a" "demo bench" || fail "$(cat "$a.verdict")"
         boot_lab "$1" "$b" "demo bench" || fail "$(cat "$b.verdict")"
@@ -195,6 +202,7 @@ check_deterministic() {
 # GDB, attached as a student does, stops at the first instruction after
 # SYSCALL, with the user's rip in rcx.
 check_gdb_entry() {
+        require_boot
         run gdb_session "$1" demo <<'GDB'
 info symbol $pc
 printf "RCX %#lx CS %#x\n", $rcx, $cs
@@ -210,6 +218,7 @@ GDB
 
 # At do_syscall_64 the frame is complete: what a tracer would read.
 check_gdb_ptregs() {
+        require_boot
         run gdb_session "$1" demo <<'GDB'
 printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\n", $rax, $rcx, $r11
 delete
@@ -232,6 +241,7 @@ GDB
 # set from GDB) is the process's fault, not the kernel's: it dies with
 # SIGSEGV and the kernel goes on (CVE-2014-9322 is what happens otherwise).
 check_bad_iret() {
+        require_boot
         run gdb_session "$1" demo <<'GDB'
 delete
 break native_irq_return_iret

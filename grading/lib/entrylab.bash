@@ -1,9 +1,13 @@
 # entrylab.bash - helpers every .bats file loads: booting a lab, reading its
 # serial log, driving GDB. Load with:  load lib/entrylab
-ENTRYLAB_ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+# the root is two folders above this file, wherever the test file lives
+ENTRYLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BOOT=$ENTRYLAB_ROOT/grading/lib/boot
-load '/usr/lib/bats/bats-support/load'
-load '/usr/lib/bats/bats-assert/load'
+# A boot takes about half a second here; ENTRYLAB_BOOT_TIMEOUT bounds one
+# (a hang is reported after it).
+BOOT_TIMEOUT=${ENTRYLAB_BOOT_TIMEOUT:-10}
+load "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}/bats-support/load"
+load "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}/bats-assert/load"
 
 # lab_dir NN -> the lab's folder name (01 -> 01-iret-only)
 lab_dir() {
@@ -19,21 +23,25 @@ lab_dir() {
 boot_lab() {
         local lab
         lab=$(lab_dir "$1") || { echo "no lab $1" >&2; return 2; }
-        "$BOOT" --lab "$lab" --append "$3" --timeout "${4:-60}" --quiet --log "$2" 2>"$2.verdict"
+        "$BOOT" --lab "$lab" --append "$3" --timeout "${4:-$BOOT_TIMEOUT}" --quiet --log "$2" 2>"$2.verdict"
 }
 
 # The file-wide boot that most tests read: every test program in one run.
 # Its verdict is kept so that each test can fail with the reason.
 boot_all_programs() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
-        boot_lab "$1" "$SERIAL" "$2" "${3:-60}" || true
+        boot_lab "$1" "$SERIAL" "$2" "${3:-$BOOT_TIMEOUT}" || true
 }
 
-# require_boot: fail the current test with the boot's verdict and last lines
+# require_boot: fail the current test at once, with the verdict and last
+# lines, when the file-wide boot went wrong as a kernel: a panic, a hang, a
+# triple fault, garbage. (A failed program is for its own test to judge: the
+# other tests keep their points.) Tests that boot again call it first, so
+# that a hanging kernel costs one timeout, not one per test.
 require_boot() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
         [ -s "$SERIAL" ] || fail "the kernel printed nothing: $(cat "$SERIAL.verdict" 2>/dev/null)"
-        if [ -s "$SERIAL.verdict" ]; then
+        if [ -s "$SERIAL.verdict" ] && ! grep -q "a program failed" "$SERIAL.verdict"; then
                 fail "$(cat "$SERIAL.verdict")"
         fi
 }
@@ -49,6 +57,17 @@ symbol() {
         a=$(nm "$ENTRYLAB_ROOT/build/user/bin/$1" | awk -v s="$2" '$3 == s { print $1 }')
         [ -n "$a" ] || return 1
         printf '%#x\n' "$((16#$a))"
+}
+
+# parse_fields LINE: every key=value word of LINE into the array F, with no
+# subshell (a check that reads hundreds of lines stays fast)
+parse_fields() {
+        declare -gA F=()
+        local kv
+        for kv in $1; do
+                [[ $kv == *=* ]] && F[${kv%%=*}]=${kv#*=}
+        done
+        return 0
 }
 
 # field LINE KEY: the value of KEY=value in a line of key=value words
@@ -98,4 +117,13 @@ gdb_session() {
         timeout 60 make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$port" 2>&1 3>&-
         # GDB's kill ends QEMU; the timeout bounds it if GDB did not get there
         wait "$qpid" 2>/dev/null
+}
+
+# A failed test shows the end of the file-wide serial log: the reason is
+# often there. (bats prints a test's output only when it fails.)
+teardown() {
+        if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -s "$BATS_FILE_TMPDIR/serial.log" ]; then
+                echo "last serial lines:"
+                tail -n 5 "$BATS_FILE_TMPDIR/serial.log" | tr -d '\r' | sed 's/^/  /'
+        fi
 }

@@ -34,6 +34,16 @@ entry_SYSCALL_64:
         push    r11                             ; pt_regs->flags
         push    __USER_CS                       ; pt_regs->cs
         push    rcx                             ; pt_regs->ip
+; >>> exercise: 01-build-frame
+; Push the rest of struct pt_regs, from orig_ax down to r15, in the order
+; of common/include/ptrace.h (the table in this lab's README). orig_ax is
+; the number; ax starts as -ENOSYS, the answer to a number with no handler.
+; Hint: rcx and r11 are already clobbered by SYSCALL, and their slots say
+; so; the callee-saved registers are saved too, so that a tracer or a
+; fork child can read them.
+; --- starter ---
+;         sub     rsp, 16 * 8                     ; slots left unwritten
+; --- solution ---
         push    rax                             ; pt_regs->orig_ax = nr
         push    rdi                             ; pt_regs->di
         push    rsi                             ; pt_regs->si
@@ -51,6 +61,7 @@ entry_SYSCALL_64:
         push    r13                             ; pt_regs->r13
         push    r14                             ; pt_regs->r14
         push    r15                             ; pt_regs->r15
+; <<< exercise: 01-build-frame
 
         ; rsp = struct pt_regs *, complete. The number is an int (as in
         ; Linux): sign-extend it so -1 stays out of range.

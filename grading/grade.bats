@@ -1,0 +1,181 @@
+#!/usr/bin/env bats
+# The grading harness judged from outside: what `make grade` and
+# `make handout` promise students and instructors. Not graded; part of
+# `make test`.
+load lib/entrylab
+
+LABS_HERE=$(cd "$ENTRYLAB_ROOT/labs" && ls -d [0-9][0-9]-* | cut -c1-2 | tr '\n' ' ')
+
+# tree_copy DEST [handout options]: a tree to change, with the reference's
+# build/ copied in so that make rebuilds only what the change touched
+tree_copy() {
+        local dest=$1
+        shift
+        "$ENTRYLAB_ROOT/grading/handout" "$@" "$ENTRYLAB_ROOT" "$dest" >/dev/null || return 1
+        mkdir -p "$dest/build"
+        tar -C "$ENTRYLAB_ROOT/build" --exclude=./handout --exclude=./grade --exclude=./tmp -cf - . |
+                tar -C "$dest/build" -xf -
+}
+
+# a total line "total: X/Y": sets GOT and MAX
+read_total() {
+        [[ $1 =~ total:\ ([0-9]+)/([0-9]+) ]] || fail "no total line in: $1"
+        GOT=${BASH_REMATCH[1]} MAX=${BASH_REMATCH[2]}
+}
+
+@test "make grade on the reference: full marks, exit 0, and the exports agree with it" {
+        run make -s -C "$ENTRYLAB_ROOT" grade FORMAT=tap,junit,gradescope 3>&-
+        assert_success
+        read_total "$output"
+        [ "$GOT" = "$MAX" ] && [ "$MAX" -gt 0 ] || fail "reference graded $GOT/$MAX"
+        for nn in $LABS_HERE; do
+                assert_output --regexp "lab $nn: ([0-9]+)/\\1"
+                grep -q '^1\.\.[0-9]' "$ENTRYLAB_ROOT/build/grade/lab$nn.tap" || fail "lab$nn.tap is not TAP"
+                grep -q '<testsuites' "$ENTRYLAB_ROOT/build/grade/lab$nn.xml" || fail "lab$nn.xml is not JUnit"
+        done
+        local json=$ENTRYLAB_ROOT/build/grade/results.json
+        [ "$(jq .score "$json")" = "$GOT" ] || fail "results.json score $(jq .score "$json") != $GOT"
+        [ "$(jq '[.tests[].score] | add' "$json")" = "$GOT" ]
+        [ "$(jq '[.tests[].max_score] | add' "$json")" = "$MAX" ]
+        [ "$(jq '[.tests[] | select(.name and .output and .visibility)] | length' "$json")" = \
+          "$(jq '.tests | length' "$json")" ] || fail "a test lacks name, output or visibility"
+}
+
+@test "make grade names what is wrong: an unknown LAB, an unknown FORMAT" {
+        run make -s -C "$ENTRYLAB_ROOT" grade LAB=foo 3>&-
+        assert_failure
+        assert_output --partial "unknown LAB=foo"
+        [ "${#lines[@]}" -eq 1 ] || fail "more than one line: $output"
+        run make -s -C "$ENTRYLAB_ROOT" grade LAB=01 FORMAT=csv 3>&-
+        assert_failure
+        assert_output --partial "unknown FORMAT=csv; choose tap, junit or gradescope"
+}
+
+@test "missing bats helpers: make grade says so in one line and runs nothing" {
+        ENTRYLAB_NO_INSTALL=1 ENTRYLAB_BATS_LIB=$BATS_TEST_TMPDIR/none \
+                run make -s -C "$ENTRYLAB_ROOT" grade LAB=01 3>&-
+        assert_failure
+        assert_output --partial "entrylab: missing bats-support bats-assert; install with: sudo apt-get install -y bats-support bats-assert"
+        [ "${#lines[@]}" -eq 1 ] || fail "more than one line: $output"
+}
+
+@test "a busy GDB port: make qemu-gdb says so in one line" {
+        local port
+        port=$(free_port)
+        # the first stub takes the port; the second must not pretend to run
+        "$BOOT" --lab "$(lab_dir 01)" --gdb "$port" --quiet --timeout 20 </dev/null >/dev/null 2>&1 3>&- &
+        for _ in $(seq 100); do listening "$port" && break; sleep 0.1; done
+        listening "$port" || fail "the first stub never listened"
+        run make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB=01 GDBPORT="$port" 3>&-
+        kill %1 2>/dev/null || true
+        assert_failure
+        assert_output --partial "entrylab: GDB port $port is busy"
+}
+
+@test "the handout builds, every lab boots, and it grades below full marks" {
+        local tree=$BATS_TEST_TMPDIR/handout
+        run make -s -C "$ENTRYLAB_ROOT" handout BUILD=build 3>&-
+        assert_success
+        tree_copy "$tree"
+        run make -s -C "$tree" grade 3>&-
+        assert_failure
+        read_total "$output"
+        [ "$GOT" -lt "$MAX" ] || fail "the handout graded $GOT/$MAX"
+        # each lab's kernel came up: no panic, hang, reset or garbage
+        refute_output --regexp "kernel panic|hang: no verdict|triple fault|garbage|QEMU failed"
+        for nn in $LABS_HERE; do
+                assert_output --partial "lab $nn: "
+                run "$tree/grading/lib/boot" --lab "$(lab_dir "$nn")" --quiet --timeout 10 </dev/null 3>&-
+                [[ $output == *"a program failed"* || $status = 0 ]] || fail "lab $nn of the handout: $output"
+        done
+}
+
+@test "every exercise is graded: stripping it alone loses points" {
+        local name file nn labs tree
+        run "$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT"
+        [ "${#lines[@]}" -ge 2 ] || fail "fewer than two exercises: $output"
+        while read -r name file; do
+                case $file in
+                labs/*) labs=${file#labs/}; labs=${labs:0:2} ;;
+                *) labs=$LABS_HERE ;;
+                esac
+                tree=$BATS_TEST_TMPDIR/$name
+                tree_copy "$tree" --only "$name"
+                run make -s -C "$tree" grade LAB="$labs" 3>&-
+                [ "$status" -ne 0 ] || fail "exercise $name ($file) removed, and lab $labs still has full marks"
+                read_total "$output"
+                [ "$GOT" -lt "$MAX" ] || fail "exercise $name: $GOT/$MAX"
+                rm -rf "$tree"
+        done < <("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT")
+}
+
+# inject KIND VERDICT: lab 01 broken at its first syscall, every other lab
+# intact; grading all labs must name the failure in lab 01 within 15 s and
+# go on to give the others full marks.
+inject() {
+        local tree=$BATS_TEST_TMPDIR/inject-$1 code
+        case $1 in
+        hang) code='for (;;) asm volatile("");' ;;        # interrupts are off here
+        triple) code='static const struct { u16 limit; u64 base; } __attribute__((packed)) none = { 0, 0 }; asm volatile("lidt %0; int3" : : "m"(none));' ;;
+        panic) code='panic("injected fault");' ;;
+        esac
+        tree_copy "$tree" --solved
+        local c=$tree/labs/01-iret-only/syscall.c
+        sed -i "/^__visible void do_syscall_64/,/^{/ s|^{|{ $code|" "$c"
+        grep -qF "$code" "$c" || fail "the injection did not apply"
+        sed -i '1i #include "kernel.h"' "$c"
+        make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "the injected build failed"
+        run bash -c "cd '$tree' && grading/grade $LABS_HERE" 3>&-
+        assert_failure
+        # every test of lab 01 fails with the one verdict, and fast
+        local lab01
+        lab01=$(sed -n '/^lab 01 (/,/^lab 01: /p' <<< "$output")
+        grep -q "$2" <<< "$lab01" || fail "lab 01 not reported as '$2': $lab01"
+        [[ $lab01 =~ lab\ 01:\ [0-9]+/[0-9]+\ in\ ([0-9]+)\.[0-9]\ s ]] || fail "no time for lab 01: $lab01"
+        [ "${BASH_REMATCH[1]}" -lt 15 ] || fail "lab 01 took ${BASH_REMATCH[1]} s to grade"
+        local nn
+        for nn in $LABS_HERE; do
+                [ "$nn" = 01 ] && continue
+                assert_output --regexp "lab $nn: ([0-9]+)/\\1 "
+        done
+        assert_output --regexp "total: [0-9]+/[0-9]+"
+}
+
+@test "a kernel that hangs is reported as a hang within 15 s, and grading goes on" {
+        inject hang "hang: no verdict within"
+}
+
+@test "a kernel that triple-faults is reported as a reset, and grading goes on" {
+        inject triple "QEMU reset without a verdict (triple fault?)"
+}
+
+@test "a kernel that panics is reported as a panic, and grading goes on" {
+        inject panic "kernel panic"
+}
+
+@test "hidden tests count in the grade, are marked for Gradescope, and stay out of the handout" {
+        local tree=$BATS_TEST_TMPDIR/hidden
+        tree_copy "$tree" --solved
+        mkdir -p "$tree/grading/hidden"
+        cat > "$tree/grading/hidden/lab01.bats" <<'HIDDEN'
+load ../lib/entrylab
+load ../lib/abi
+setup_file() { boot_all_programs 01 "demo"; }
+TEST "[3] hidden: the demo's getpid is a positive pid" {
+        require_boot
+        [[ $(serial "demo: getpid") =~ getpid\(\)\ =\ [1-9] ]]
+}
+TEST "[2] hidden: a check that fails" { false; }
+HIDDEN
+        # (written as TEST here: bats would take an @test line in this file for its own)
+        sed -i 's/^TEST /@test /' "$tree/grading/hidden/lab01.bats"
+        run bash -c "cd '$tree' && grading/grade --format gradescope --out '$tree/out' 01" 3>&-
+        assert_failure
+        assert_output --regexp "lab 01: 103/105 in"
+        assert_output --partial "FAILED  [2] hidden: a check that fails"
+        run jq -c ".tests[] | select(.visibility == \"after_published\") | .name" "$tree/out/results.json"
+        [ "${#lines[@]}" = 2 ] || fail "hidden tests in results.json: $output"
+        [ "$(jq .score "$tree/out/results.json")" = 103 ]
+        "$tree/grading/handout" "$tree" "$BATS_TEST_TMPDIR/handout2" >/dev/null
+        [ ! -e "$BATS_TEST_TMPDIR/handout2/grading/hidden" ] || fail "hidden tests in the handout"
+}
