@@ -6,16 +6,6 @@
 TRACE_PROGRAMS="ptrace_syscall seccomp_filter seccomp_bad"
 ALL_PROGRAMS="$ALL_PROGRAMS $TRACE_PROGRAMS"
 
-# require_trace_boot: the file-wide boot reached init's verdict (the kernel
-# survived). Unlike require_boot, a failing program does not fail every
-# test: each test judges its own lines, so a bug shows where it is.
-require_trace_boot() {
-        SERIAL=$BATS_FILE_TMPDIR/serial.log
-        [ -s "$SERIAL" ] || fail "the kernel printed nothing: $(cat "$SERIAL.verdict" 2>/dev/null)"
-        tr -d '\r' < "$SERIAL" | grep -q '^init exited with status' ||
-                fail "the kernel did not survive: $(cat "$SERIAL.verdict")"
-}
-
 # has_line LINE: the serial log holds exactly this line
 has_line() {
         tr -d '\r' < "$SERIAL" | grep -Fxq -- "$1"
@@ -33,7 +23,7 @@ passed() {
 
 # no FAIL from any trace program, and each said "0 failure(s)"
 check_trace_programs_pass() {
-        require_trace_boot
+        require_boot
         local prog
         for prog in $TRACE_PROGRAMS; do
                 has_line "$prog: 0 failure(s)" || fail "$prog: $(serial "$prog: .*FAIL" | head -3)"
@@ -41,7 +31,7 @@ check_trace_programs_pass() {
 }
 
 check_ptrace_changes() {
-        require_trace_boot
+        require_boot
         passed "ptrace_syscall: tracer" \
                 "execve stops the tracee with SIGTRAP (0x57f)" \
                 "SETOPTIONS TRACESYSGOOD" \
@@ -58,7 +48,7 @@ check_ptrace_changes() {
 }
 
 check_ptrace_regs() {
-        require_trace_boot
+        require_boot
         passed "ptrace_syscall: tracer" \
                 "GETREGS at the entry stop shows the child's registers" \
                 "SETREGS" \
@@ -73,7 +63,7 @@ check_ptrace_regs() {
 }
 
 check_ptrace_privilege() {
-        require_trace_boot
+        require_boot
         passed "ptrace_syscall: tracer" \
                 "SETREGS with the kernel CS = -EIO" \
                 "SETREGS with the kernel SS = -EIO" \
@@ -90,7 +80,7 @@ check_ptrace_privilege() {
 }
 
 check_ptrace_errors() {
-        require_trace_boot
+        require_boot
         has_line "ptrace_syscall: TRACEME twice = -1" || fail "TRACEME twice is not -EPERM"
         passed "ptrace_syscall: tracer" \
                 "GETREGS to a bad pointer = -EFAULT" \
@@ -105,7 +95,7 @@ check_ptrace_errors() {
 }
 
 check_seccomp_actions() {
-        require_trace_boot
+        require_boot
         passed seccomp_filter \
                 "allow-all: seccomp() = 0" "allow-all: PR_GET_SECCOMP = 2" "allow-all: getppid runs" \
                 "no_new_privs starts 0" "PR_SET_NO_NEW_PRIVS" "no_new_privs reads 1" \
@@ -119,7 +109,7 @@ check_seccomp_actions() {
 }
 
 check_seccomp_trace() {
-        require_trace_boot
+        require_boot
         passed seccomp_filter \
                 "trace without a tracer: -ENOSYS" \
                 "trace: stop 0x705 with event message 0x77 at getppid" \
@@ -130,7 +120,7 @@ check_seccomp_trace() {
 }
 
 check_seccomp_stack_inherit() {
-        require_trace_boot
+        require_boot
         passed seccomp_filter \
                 "stacked: a later ALLOW does not undo ERRNO" \
                 "stacked: newest ERRNO wins, TRACE is weaker" \
@@ -142,7 +132,7 @@ check_seccomp_stack_inherit() {
 }
 
 check_seccomp_numbers() {
-        require_trace_boot
+        require_boot
         passed seccomp_filter \
                 "numbers: 1000 reaches the filter (-33)" \
                 "numbers: -1 reaches the filter (-34)" \
@@ -151,7 +141,7 @@ check_seccomp_numbers() {
 }
 
 check_seccomp_bad_programs() {
-        require_trace_boot
+        require_boot
         local what
         while IFS= read -r what; do
                 has_line "seccomp_bad: $what = -22: ok" || fail "not -EINVAL: $(serial "seccomp_bad: ${what%% *}")"
@@ -188,6 +178,7 @@ EOF
 
 # Filters and tracees give back every page: three runs free what one does.
 check_trace_no_page_leak() {
+        require_boot
         local once=$BATS_TEST_TMPDIR/once.log thrice=$BATS_TEST_TMPDIR/thrice.log
         boot_lab "$1" "$once" "$TRACE_PROGRAMS" || fail "$(cat "$once.verdict")"
         boot_lab "$1" "$thrice" "$TRACE_PROGRAMS $TRACE_PROGRAMS $TRACE_PROGRAMS" ||
@@ -204,6 +195,7 @@ check_trace_no_page_leak() {
 # AC and DF set, the new rbx/r15 already restored), whatever the lab's
 # fast path would have done (force_iret; CVE-2014-4699).
 check_gdb_ptrace_iret() {
+        require_boot
         local landing
         landing=$(symbol ptrace_syscall trace_regs_landing) || fail "no trace_regs_landing in ptrace_syscall"
         run gdb_session "$1" ptrace_syscall <<GDB
