@@ -3,6 +3,7 @@
 load lib/entrylab
 load lib/abi
 load lib/trace
+load lib/signals
 
 LAB=01
 
@@ -40,3 +41,12 @@ setup_file() {
 @test "[5] seccomp: out-of-range and negative numbers reach the filter" { check_seccomp_numbers; }
 @test "[10] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
 @test "[5] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
+@test "[10] signals: handlers, siginfo, masks, SA_RESETHAND/NODEFER, kill, wait4 -EINTR" { check_sig_basic; }
+@test "[10] rt_sigreturn restores every register, rip and the user flags" { check_sigreturn_regs; }
+@test "[5] rt_sigreturn never yields kernel CS/SS, IOPL or NT" { check_sigreturn_hostile; }
+@test "[10] exceptions from user mode reach handlers with Linux's siginfo and sigcontext" { check_exception_signals; }
+@test "[5] NT, AC, DF and TF survive a syscall (syscall_nt)" { check_syscall_nt; }
+@test "[5] TF across a syscall: SIGTRAP after it, TF kept (single_step_syscall)" { check_single_step_syscall; }
+@test "[5] sigreturn to a non-canonical rip: SIGSEGV at that rip, in user mode (sysret_rip)" { check_sysret_rip; }
+@test "[5] iopl: ports at IOPL 3, SIGSEGV at 0; fork inherits, execve resets" { check_iopl; }
+@test "[5] bad user pointers get -EFAULT from every syscall (syscall_arg_fault)" { check_syscall_arg_fault; }

@@ -26,8 +26,8 @@ struct pt_regs {
         u64 dx;                 /*  96 */
         u64 si;                 /* 104 */
         u64 di;                 /* 112 */
-        /* syscall number on a syscall, error code on an exception,
-         * -1 on an interrupt */
+        /* syscall number on a syscall; on an exception the error code
+         * until do_trap reads it and sets -1, as on an interrupt */
         u64 orig_ax;            /* 120 */
         /* the hardware IRET frame */
         u64 ip;                 /* 128 */
@@ -65,8 +65,10 @@ bool ptrace_event(int event, unsigned long message);
 bool ptrace_event_enabled(struct task_struct *t, int event);
 /* execve succeeded in a traced task: the event stop, or the legacy SIGTRAP */
 void ptrace_exec_notify(void);
-/* from do_signal: the stop for a signal kept for the tracer */
-void ptrace_report_pending_signal(void);
+/* from get_signal: the signal-delivery stop; returns the signal to act on
+ * (the tracer may cancel or replace it), 0 for none */
+struct kernel_siginfo;
+int ptrace_signal(int sig, struct kernel_siginfo *info);
 /* a tracer is exiting: its tracees go free (those stopped resume) */
 void exit_ptrace(struct task_struct *tracer);
 

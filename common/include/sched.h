@@ -7,6 +7,7 @@
 #include "ptrace.h"
 #include "percpu.h"
 #include "seccomp.h"
+#include "signal.h"
 
 #define NR_TASKS        64
 #define THREAD_SIZE     (16 * 1024)     /* kernel stack per task */
@@ -23,6 +24,8 @@ enum task_state {
 
 struct thread_struct {
         u64 sp;                 /* kernel rsp saved by __switch_to_asm */
+        /* the last exception from user mode, for the signal frame */
+        unsigned long trap_nr, error_code, cr2;
 };
 
 struct task_struct {
@@ -41,10 +44,13 @@ struct task_struct {
         char comm[TASK_COMM_LEN];
         unsigned int ptrace;            /* PT_PTRACED | PT_* options */
         unsigned long ptrace_message;   /* PTRACE_GETEVENTMSG */
-        int ptrace_pending_sig;         /* the post-execve SIGTRAP, until a
-                                           signal queue exists */
         struct seccomp seccomp;
         bool no_new_privs;              /* PR_SET_NO_NEW_PRIVS: kept across fork, execve */
+        /* signals (Linux keeps the actions in sighand_struct, shared by
+         * threads; one thread per process here) */
+        sigset_t blocked;
+        struct sigpending pending;
+        struct k_sigaction action[_NSIG];      /* action[sig - 1] */
 };
 
 /* pt_regs sits at the very top of a task's kernel stack */

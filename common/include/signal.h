@@ -1,19 +1,68 @@
-/* signal.h - signal numbers (Linux x86-64) and the kernel's signal calls.
- * Only the default actions exist so far: a fatal fault terminates. */
+/* signal.h - the kernel's side of signals: per-task state and the calls
+ * the rest of the kernel makes to raise them. Numbers, struct sigaction,
+ * siginfo_t and the frame's layout are uapi/signal.h (Linux's).
+ *
+ * One thread per process, so the per-process parts of Linux (sighand,
+ * the shared pending set) live in the task. Each signal is pending at most
+ * once (a bit and the siginfo of its first sending): real-time signals do
+ * not queue. */
 #ifndef SIGNAL_H
 #define SIGNAL_H
 
+#include "types.h"
 #include "ptrace.h"
 
-#define SIGILL          4
-#define SIGTRAP         5
-#define SIGABRT         6
-#define SIGFPE          8
-#define SIGKILL         9
-#define SIGSEGV         11
-#define SIGSYS          31
+#define __user                  /* a user-space address: never dereferenced */
+#include "uapi/signal.h"
 
-__noreturn void force_sig_fault(int sig, struct pt_regs *regs);
+#define valid_signal(sig) ((unsigned long)(sig) <= _NSIG)
+
+struct k_sigaction {
+        struct sigaction sa;
+};
+
+/* the part of siginfo_t the kernel keeps (48 bytes) */
+struct kernel_siginfo {
+        __SIGINFO;
+};
+
+/* per task: which signals are pending (their siginfo waits in signal.c's
+ * sigqueue, as Linux's struct sigqueue lives outside the task) */
+struct sigpending {
+        sigset_t signal;
+};
+
+struct task_struct;
+
+/* Queue sig for t and wake it if it sleeps; info NULL means SI_KERNEL.
+ * Returns 0, or -EINVAL for a bad number. */
+int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *t);
+/* A synchronous signal for current (a fault): it cannot be blocked or
+ * ignored, the handler runs if there is one, else the default action. */
+void force_sig_info(struct kernel_siginfo *info);
+void force_sig(int sig);
+void force_sig_fault(int sig, int code, void __user *addr);
+/* the handler for sig could not be run: kill with SIGSEGV */
+void force_sigsegv(int sig);
+bool signal_pending(struct task_struct *t);
+/* tell the parent that t exited (SIGCHLD); status as wait4 reports it */
+void do_notify_parent(struct task_struct *t, int status);
+
+/* fork and execve */
+void copy_signal_state(struct task_struct *child, struct task_struct *parent);
+void flush_signal_handlers(struct task_struct *t);
+
+/* the next signal with a handler to run (default actions are taken
+ * inside: the task may exit there); 0 when none is left */
+int get_signal(struct kernel_siginfo *info, struct k_sigaction *ka);
+void set_current_blocked(sigset_t newset);
+
+/* Kernel-internal: a sleep a signal broke. The exit work turns it into
+ * -EINTR when a handler without SA_RESTART runs, else restarts the syscall
+ * (include/linux/errno.h); user space never sees it. */
+#define ERESTARTSYS     512
+
+/* the exit-work loop: deliver pending signals (or restart a syscall) */
 void do_signal(struct pt_regs *regs);
 
 #endif

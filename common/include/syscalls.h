@@ -27,5 +27,15 @@ long sys_ptrace(long request, long pid, unsigned long addr, unsigned long data);
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
                unsigned long arg5);
 long sys_seccomp(unsigned int op, unsigned int flags, void *uargs);
+/* signals: common/kernel/signal.c, common/arch/signal_64.c */
+struct sigaction;
+long sys_rt_sigaction(int sig, const struct sigaction *act, struct sigaction *oact,
+                      size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const unsigned long *set, unsigned long *oset,
+                        size_t sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_kill(int pid, int sig);
+/* common/arch/ioport.c */
+long sys_iopl(unsigned int level);
 
 #endif

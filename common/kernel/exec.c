@@ -186,6 +186,7 @@ int kernel_execve(struct task_struct *t, const char *path, struct exec_args *arg
         regs->cs = __USER_CS;
         regs->ss = __USER_DS;
         force_iret(t);
+        flush_signal_handlers(t);
 
         const char *base = path;
         for (const char *p = path; *p; p++)

@@ -4,6 +4,7 @@
 #include "kernel.h"
 #include "syscalls.h"
 #include "uaccess.h"
+#include "signal.h"
 
 static struct task_struct *init_task(void)
 {
@@ -37,6 +38,7 @@ __noreturn void do_exit(int code)
         }
         t->exit_code = code;
         t->state = TASK_ZOMBIE;
+        do_notify_parent(t, code);
         wake_up(t->parent);
         schedule();
         panic("a zombie ran again");
@@ -53,17 +55,18 @@ long sys_exit_group(int code)
         do_exit((code & 0xff) << 8);
 }
 
+/* As Linux's kernel_wait4, the child is reaped even when its status
+ * cannot be copied out: the caller gets -EFAULT, the child is gone. */
 static long reap(struct task_struct *child, int *status)
 {
         int pid = child->pid;
+        bool fault = status && copy_to_user(status, &child->exit_code, sizeof(int));
 
-        if (status && copy_to_user(status, &child->exit_code, sizeof(int)))
-                return -EFAULT;
         if (child->pgd)
                 pgd_free(child->pgd);
         child->state = TASK_UNUSED;
         child->parent = NULL;
-        return pid;
+        return fault ? -EFAULT : pid;
 }
 
 /* A traced child stopped for us: reported once, as (code << 8) | 0x7f
@@ -104,6 +107,8 @@ long sys_wait4(int pid, int *status, int options, void *rusage)
                         return -ECHILD;
                 if (options & WNOHANG)
                         return 0;
+                if (signal_pending(current))
+                        return -ERESTARTSYS;    /* -EINTR, or a restart */
                 sleep_on(current);      /* a child's exit wakes its parent */
         }
 }

@@ -3,6 +3,7 @@
 #include "mm.h"
 #include "kernel.h"
 #include "syscalls.h"
+#include "signal.h"
 
 /* The child resumes user space from the parent's frame with ax = 0; its
  * first switch enters ret_from_fork (wake_up_new_task). */
@@ -14,6 +15,7 @@ long sys_fork(void)
         if (!child)
                 return -EAGAIN;
         child->parent = parent;
+        copy_signal_state(child, parent);
         child->pgd = pgd_alloc();
         if (!child->pgd || copy_user_space(child->pgd, parent->pgd)) {
                 if (child->pgd)

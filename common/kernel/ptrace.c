@@ -19,7 +19,18 @@
 #include "uapi/ptrace.h"
 
 #define PTRACE_O_MASK   (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP)
-#define SIGSTOP_MAX     64      /* _NSIG: a resume signal must be below */
+
+/* The tracer hears of the stop: its wait4 wakes, and it gets SIGCHLD with
+ * CLD_TRAPPED (ignored unless it has a handler). */
+static void ptrace_notify_tracer(struct task_struct *t, int code)
+{
+        struct kernel_siginfo info = { .si_signo = SIGCHLD, .si_code = CLD_TRAPPED };
+
+        info.si_pid = t->pid;
+        info.si_status = code & 0x7f;
+        send_sig_info(SIGCHLD, &info, t->parent);
+        wake_up(t->parent);             /* a tracer asleep in wait4 */
+}
 
 /* Sleep until the tracer resumes us; code is what its wait4 sees, as
  * (code << 8) | 0x7f. Returns the signal the tracer resumed us with. */
@@ -30,7 +41,7 @@ static int ptrace_stop(int code, unsigned long message)
         t->ptrace_message = message;
         t->exit_code = code;
         t->state = TASK_TRACED;
-        wake_up(t->parent);             /* a tracer asleep in wait4 */
+        ptrace_notify_tracer(t, code);
         schedule();
         force_iret(t);                  /* the frame may be anything now */
         int sig = t->exit_code;
@@ -38,13 +49,15 @@ static int ptrace_stop(int code, unsigned long message)
         return sig;
 }
 
-/* The signal a tracer resumed us with. Without signal handlers every
- * signal takes its default action here: PTRACE_KILL's SIGKILL, or any
- * other, terminates. */
+/* The signal a tracer resumed us with from an event or syscall stop is
+ * sent to us (Linux: send_sig in ptrace_report_syscall); SIGKILL, from
+ * PTRACE_KILL, ends us here so that the syscall does not run. */
 static void ptrace_resume_signal(int sig)
 {
+        if (sig == SIGKILL)
+                do_exit(SIGKILL);
         if (sig)
-                do_exit(sig & 0x7f);
+                send_sig_info(sig, NULL, current);
 }
 
 static void ptrace_report_syscall(int code)
@@ -81,29 +94,38 @@ bool ptrace_event(int event, unsigned long message)
 }
 
 /* Linux sends a traced task SIGTRAP after a successful execve unless the
- * tracer asked for PTRACE_EVENT_EXEC; the tracer sees it as a stop (status
- * 0x57f) on the way back to user space, after any syscall-exit stop. With
- * no signal queue yet, the one signal is kept in ptrace_pending_sig and
- * do_signal() reports it (ptrace_report_pending_signal). */
+ * tracer asked for PTRACE_EVENT_EXEC; the tracer sees it as a
+ * signal-delivery stop (status 0x57f) on the way back to user space, after
+ * any syscall-exit stop. */
 void ptrace_exec_notify(void)
 {
         if (!(current->ptrace & PT_PTRACED))
                 return;
-        if (!ptrace_event(PTRACE_EVENT_EXEC, current->pid)) {
-                current->ptrace_pending_sig = SIGTRAP;
-                set_tsk_thread_flag(current, TIF_SIGPENDING);
-        }
+        if (!ptrace_event(PTRACE_EVENT_EXEC, current->pid))
+                send_sig_info(SIGTRAP, NULL, current);
 }
 
-/* A traced task stops for its tracer before a signal is delivered; the
- * tracer resumes it with the signal to deliver, or 0 to discard it. */
-void ptrace_report_pending_signal(void)
+/* get_signal: a traced task stops for its tracer before any signal but
+ * SIGKILL is acted on. The tracer resumes it with the signal to deliver:
+ * 0 discards it, another number replaces it (as if the tracer had sent
+ * it). Returns the signal to act on, or 0. */
+int ptrace_signal(int sig, struct kernel_siginfo *info)
 {
-        int sig = current->ptrace_pending_sig;
+        int new = ptrace_stop(sig, 0);
 
-        current->ptrace_pending_sig = 0;
-        if (sig && (current->ptrace & PT_PTRACED))
-                ptrace_resume_signal(ptrace_stop(sig, 0));
+        if (!new)
+                return 0;
+        if (new != sig) {
+                memset(info, 0, sizeof(*info));
+                info->si_signo = new;
+                info->si_code = SI_USER;
+                info->si_pid = current->parent ? current->parent->pid : 0;
+        }
+        if (current->blocked & sigmask(new)) {          /* later, when unblocked */
+                send_sig_info(new, info, current);
+                return 0;
+        }
+        return new;
 }
 
 void exit_ptrace(struct task_struct *tracer)
@@ -259,7 +281,7 @@ static struct task_struct *ptrace_check_attach(long pid, bool ignore_state)
 
 static long ptrace_resume(struct task_struct *child, long request, unsigned long data)
 {
-        if (data >= SIGSTOP_MAX)
+        if (data > _NSIG)
                 return -EIO;
         if (request == PTRACE_SYSCALL)
                 set_tsk_thread_flag(child, TIF_SYSCALL_TRACE);
@@ -270,12 +292,12 @@ static long ptrace_resume(struct task_struct *child, long request, unsigned long
         return 0;
 }
 
-/* Linux sends SIGKILL; here a stopped tracee resumes into its death, and a
- * running one cannot be reached without a signal queue (-ESRCH). */
+/* A stopped tracee resumes into its death; a running one gets SIGKILL,
+ * as Linux sends it. */
 static long ptrace_kill(struct task_struct *child)
 {
         if (child->state != TASK_TRACED)
-                return -ESRCH;
+                return send_sig_info(SIGKILL, NULL, child);
         return ptrace_resume(child, PTRACE_KILL, SIGKILL);
 }
 

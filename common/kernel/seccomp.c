@@ -57,16 +57,22 @@ static u32 seccomp_run_filters(const struct seccomp_data *sd)
         return ret;
 }
 
-/* SECCOMP_RET_TRAP. The frame goes back to how the syscall found it (ax =
- * the number: Linux's syscall_rollback) so that a SIGSYS handler sees it;
- * until handlers exist, SIGSYS takes its default action. */
+/* SECCOMP_RET_TRAP: SIGSYS with si_code SYS_SECCOMP, si_errno = the
+ * filter's data, and the call: its address (the rip after SYSCALL), number
+ * and arch. The frame goes back to how the syscall found it (ax = the
+ * number: Linux's syscall_rollback), which is what the handler's ucontext
+ * shows and what sigreturn restores. */
 static void force_sig_seccomp(int syscall, int reason)
 {
         struct pt_regs *regs = current_pt_regs();
+        struct kernel_siginfo info = { .si_signo = SIGSYS, .si_code = SYS_SECCOMP };
 
-        (void)syscall, (void)reason;
         regs->ax = regs->orig_ax;
-        do_exit(SIGSYS);
+        info.si_errno = reason;
+        info.si_call_addr = (void __user *)regs->ip;
+        info.si_syscall = syscall;
+        info.si_arch = AUDIT_ARCH_X86_64;
+        force_sig_info(&info);
 }
 
 /* Filters' verdict for one syscall; recheck: the tracer has had its

@@ -24,4 +24,9 @@ const sys_call_ptr_t sys_call_table[NR_syscalls] = {
         SYSCALL(__NR_exit_group, sys_exit_group),
         SYSCALL(__NR_prctl, sys_prctl),
         SYSCALL(__NR_seccomp, sys_seccomp),
+        SYSCALL(__NR_rt_sigaction, sys_rt_sigaction),
+        SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask),
+        SYSCALL(__NR_rt_sigreturn, sys_rt_sigreturn),
+        SYSCALL(__NR_kill, sys_kill),
+        SYSCALL(__NR_iopl, sys_iopl),
 };

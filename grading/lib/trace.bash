@@ -69,8 +69,8 @@ check_ptrace_privilege() {
                 "SETREGS with the kernel SS = -EIO" \
                 "a refused SETREGS changes nothing" \
                 "SETREGS cannot clear IF or raise IOPL" \
-                "non-canonical rip 0x800000000000: SETREGS = 0, the tracee dies of SIGSEGV" \
-                "CS 0x13 (kernel code, RPL 3): SETREGS = 0, the tracee dies of SIGSEGV"
+                "non-canonical rip 0x800000000000: SETREGS = 0, SIGSEGV stop, the tracee dies of SIGSEGV" \
+                "CS 0x13 (kernel code, RPL 3): SETREGS = 0, SIGSEGV stop, the tracee dies of SIGSEGV"
         passed "ptrace_syscall: child" "IF kept and IOPL 0 despite SETREGS"
         # the bad frames were the tracee's faults at IRET, not the kernel's
         [ "$(serial 'ptrace_syscall\[[0-9]*\]: #GP general protection at ip 0x800000000000 ' | wc -l)" = 1 ] ||
@@ -90,7 +90,7 @@ check_ptrace_errors() {
                 "GETREGS on a process not traced by us = -ESRCH" \
                 "GETREGS on a running tracee = -ESRCH" \
                 "CONT on a running tracee = -ESRCH" \
-                "an untouched tracee exits normally" \
+                "PTRACE_KILL on a running tracee: it dies of SIGKILL" \
                 "PTRACE_KILL at a stop: the tracee dies of SIGKILL"
 }
 
@@ -102,7 +102,13 @@ check_seccomp_actions() {
                 "errno: prctl(PR_SET_SECCOMP) = 0" "errno: getpid = -42, skipped" \
                 "errno: data 0xffff is capped at -4095" \
                 "errno: write(99, ...) = -7 (the filter read args[0])" "errno: write(1, ...) allowed" \
-                "trap: killed by SIGSYS (default action)" \
+                "trap: SIGSYS handler installed" "trap: the handler ran once" \
+                "trap: si_code SYS_SECCOMP, si_errno = data 7" \
+                "trap: si_syscall 110, si_arch AUDIT_ARCH_X86_64" \
+                "trap: si_call_addr = the rip after SYSCALL" \
+                "trap: the handler's rax is the number (rolled back)" \
+                "trap: getppid skipped, returns the handler's rax" \
+                "trap without a handler: killed by SIGSYS" \
                 "kill-process: killed by SIGSYS" "kill-thread: killed by SIGSYS" \
                 "strict: seccomp(SET_MODE_STRICT) = 0, write still works" \
                 "strict: getpid kills with SIGKILL"

@@ -108,7 +108,4 @@ struct sock_fprog {
 #define PR_SET_NO_NEW_PRIVS     38
 #define PR_GET_NO_NEW_PRIVS     39
 
-/* siginfo si_code for a SECCOMP_RET_TRAP SIGSYS */
-#define SYS_SECCOMP             1
-
 #endif

@@ -5,6 +5,8 @@
 
 #define __NR_read               0
 #define __NR_write              1
+#define __NR_rt_sigaction       13
+#define __NR_rt_sigprocmask     14
 #define __NR_rt_sigreturn       15
 #define __NR_sched_yield        24
 #define __NR_getpid             39
@@ -12,9 +14,11 @@
 #define __NR_execve             59
 #define __NR_exit               60
 #define __NR_wait4              61
+#define __NR_kill               62
 #define __NR_ptrace             101
 #define __NR_getppid            110
 #define __NR_prctl              157
+#define __NR_iopl               172
 #define __NR_exit_group         231
 #define __NR_seccomp            317
 

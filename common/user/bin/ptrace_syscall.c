@@ -14,9 +14,6 @@
 #define X86_EFLAGS_IOPL 0x3000UL
 #define X86_EFLAGS_AC   0x40000UL
 #define STOP_SYSCALL    ((SIGTRAP | 0x80) << 8 | 0x7f)
-#define SIGTRAP         5
-#define SIGKILL         9
-#define SIGSEGV         11
 
 /* the child's markers, in rdi, so the tracer knows which syscall it sees */
 #define MARK_GETPID     0x1111
@@ -271,10 +268,14 @@ static void crash_child(const char *what, unsigned long ip, unsigned long cs)
                 u.cs = cs;
         long r = ptrace(PTRACE_SETREGS, pid, NULL, &u);
         ptrace(PTRACE_CONT, pid, NULL, NULL);
+        /* the IRET faults: the SIGSEGV stops for us first, then we deliver it */
+        int stop = wait_stop(pid);
+        ptrace(PTRACE_CONT, pid, NULL, (void *)SIGSEGV);
         status = wait_stop(pid);
-        char line[96];
-        snprintf(line, sizeof(line), "%s: SETREGS = %ld, the tracee dies of SIGSEGV", what, r);
-        check(r == 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV, "tracer", line, status);
+        char line[112];
+        snprintf(line, sizeof(line), "%s: SETREGS = %ld, SIGSEGV stop, the tracee dies of SIGSEGV", what, r);
+        check(r == 0 && stop == (SIGSEGV << 8 | 0x7f) && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+              "tracer", line, stop);
 }
 
 static void kill_child(void)
@@ -306,9 +307,10 @@ static void running_child(void)
         check(r == -ESRCH, "tracer", "GETREGS on a running tracee = -ESRCH", r);
         r = ptrace(PTRACE_CONT, pid, NULL, NULL);
         check(r == -ESRCH, "tracer", "CONT on a running tracee = -ESRCH", r);
-        r = waitpid(pid, &status, 0);
-        check(r == pid && WIFEXITED(status) && WEXITSTATUS(status) == 7,
-              "tracer", "an untouched tracee exits normally", status);
+        r = ptrace(PTRACE_KILL, pid, NULL, NULL);
+        long w = waitpid(pid, &status, 0);
+        check(r == 0 && w == pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+              "tracer", "PTRACE_KILL on a running tracee: it dies of SIGKILL", status);
 }
 
 int main(int argc, char **argv)

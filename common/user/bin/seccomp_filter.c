@@ -6,10 +6,6 @@
  * "seccomp_filter: <what>: ok" or FAIL; exits 0 only if all passed. */
 #include "trace.h"
 
-#define SIGKILL 9
-#define SIGTRAP 5
-#define SIGSYS  31
-
 #define NR              offsetof(struct seccomp_data, nr)
 #define ARCH            offsetof(struct seccomp_data, arch)
 #define ARG0            offsetof(struct seccomp_data, args[0])
@@ -88,14 +84,58 @@ static void errno_action(void)
         check(r == 0, "errno: write(1, ...) allowed", r);
 }
 
+/* RET_TRAP: a SIGSYS handler sees SYS_SECCOMP, the filter's data in
+ * si_errno, the call's address, number and arch, and the frame rolled back
+ * (rax = the number); what it puts in rax is the syscall's result. */
+static volatile long trap_hits, trap_code, trap_errno, trap_syscall, trap_rax;
+static volatile unsigned long trap_arch, trap_addr;
+
+static void sigsys_handler(int sig, siginfo_t *si, void *uc_)
+{
+        struct ucontext *uc = uc_;
+
+        trap_hits++;
+        trap_code = si->si_code;
+        trap_errno = si->si_errno;
+        trap_syscall = si->si_syscall;
+        trap_arch = si->si_arch;
+        trap_addr = (unsigned long)si->si_call_addr;
+        trap_rax = uc->uc_mcontext.ax;
+        uc->uc_mcontext.ax = 0x7ee7;
+        (void)sig;
+}
+
+extern char seccomp_trap_ret[];
+
+static __attribute__((noinline)) long trapped_getppid(void)
+{
+        long ret;
+        __asm__ volatile("syscall\n.globl seccomp_trap_ret\nseccomp_trap_ret:"
+                         : "=a"(ret) : "a"(__NR_getppid) : "rcx", "r11", "memory");
+        return ret;
+}
+
 static void trap_action(void)
+{
+        check(sethandler(SIGSYS, sigsys_handler, 0) == 0, "trap: SIGSYS handler installed", 0);
+        INSTALL(LD(NR), MATCH(__NR_getppid, SECCOMP_RET_TRAP | 7), RET(SECCOMP_RET_ALLOW));
+        long r = trapped_getppid();
+        check(trap_hits == 1, "trap: the handler ran once", trap_hits);
+        check(trap_code == SYS_SECCOMP && trap_errno == 7, "trap: si_code SYS_SECCOMP, si_errno = data 7", trap_code);
+        check(trap_syscall == __NR_getppid && trap_arch == AUDIT_ARCH_X86_64,
+              "trap: si_syscall 110, si_arch AUDIT_ARCH_X86_64", trap_syscall);
+        check(trap_addr == (unsigned long)seccomp_trap_ret, "trap: si_call_addr = the rip after SYSCALL", trap_addr);
+        check(trap_rax == __NR_getppid, "trap: the handler's rax is the number (rolled back)", trap_rax);
+        check(r == 0x7ee7, "trap: getppid skipped, returns the handler's rax", r);
+}
+
+/* Without a handler, SIGSYS's default action ends the process. */
+static void trap_default(void)
 {
         INSTALL(LD(NR), MATCH(__NR_getppid, SECCOMP_RET_TRAP | 7), RET(SECCOMP_RET_ALLOW));
         getppid();
-        printf("seccomp_filter: trap: getppid returned\n");
         failures++;
 }
-
 static void kill_process(void)
 {
         INSTALL(LD(NR), MATCH(__NR_getppid, SECCOMP_RET_KILL_PROCESS), RET(SECCOMP_RET_ALLOW));
@@ -244,7 +284,8 @@ int main(int argc, char **argv)
 
         check(in_child(allow_all) == 0, "allow-all child exits 0", 0);
         check(in_child(errno_action) == 0, "errno child exits 0", 0);
-        expect_signal("trap: killed by SIGSYS (default action)", in_child(trap_action), SIGSYS);
+        check(in_child(trap_action) == 0, "trap child exits 0", 0);
+        expect_signal("trap without a handler: killed by SIGSYS", in_child(trap_default), SIGSYS);
         expect_signal("kill-process: killed by SIGSYS", in_child(kill_process), SIGSYS);
         expect_signal("kill-thread: killed by SIGSYS", in_child(kill_thread), SIGSYS);
         check(in_child(trace_untraced) == 0, "trace-untraced child exits 0", 0);

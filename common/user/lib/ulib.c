@@ -53,3 +53,34 @@ void exit(int code)
         syscall1(__NR_exit_group, code);
         __builtin_unreachable();
 }
+
+/* The return address of every handler: rt_sigreturn reads the frame the
+ * kernel left just above the stack pointer (the handler's RET popped
+ * pretcode). */
+__asm__(".text\n"
+        ".globl __restore_rt\n"
+        "__restore_rt:\n"
+        "        movl $15, %eax\n"              /* __NR_rt_sigreturn */
+        "        syscall\n"
+        "        ud2\n");
+
+long sigaction(int sig, const struct sigaction *act, struct sigaction *oact)
+{
+        struct sigaction k;
+
+        if (!act)
+                return rt_sigaction(sig, NULL, oact);
+        k = *act;
+        k.sa_flags |= SA_RESTORER;
+        k.sa_restorer = __restore_rt;
+        return rt_sigaction(sig, &k, oact);
+}
+
+long sethandler(int sig, void (*handler)(int, siginfo_t *, void *), unsigned long flags)
+{
+        struct sigaction sa = {
+                .sa_handler = (__sighandler_t)(void (*)(void))handler,
+                .sa_flags = SA_SIGINFO | flags,
+        };
+        return sigaction(sig, &sa, NULL);
+}

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "uapi/unistd.h"
 #include "uapi/errno.h"
+#include "uapi/signal.h"
 
 static inline long syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
@@ -48,6 +49,23 @@ static inline long waitpid(int pid, int *status, int options)
         return wait4(pid, status, options, NULL);
 }
 __attribute__((noreturn)) void exit(int code);
+
+/* signals: the raw syscalls (sigsetsize 8), and sigaction as libc does it,
+ * with SA_RESTORER and __restore_rt, which calls rt_sigreturn */
+static inline long rt_sigaction(int sig, const struct sigaction *act, struct sigaction *oact)
+{
+        return syscall4(__NR_rt_sigaction, sig, act, oact, sizeof(sigset_t));
+}
+static inline long sigprocmask(int how, const sigset_t *set, sigset_t *oset)
+{
+        return syscall4(__NR_rt_sigprocmask, how, set, oset, sizeof(sigset_t));
+}
+static inline long kill(int pid, int sig) { return syscall3(__NR_kill, pid, sig, 0); }
+static inline long iopl(int level) { return syscall1(__NR_iopl, level); }
+void __restore_rt(void);
+long sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
+/* a SA_SIGINFO handler for sig, with extra flags; returns sigaction's result */
+long sethandler(int sig, void (*handler)(int, siginfo_t *, void *), unsigned long flags);
 
 /* wait status */
 #define WIFEXITED(s)    (((s) & 0x7f) == 0)

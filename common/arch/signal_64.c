@@ -1,0 +1,178 @@
+/* signal_64.c - running a signal handler and coming back from it
+ * (Linux's arch/x86/kernel/signal.c, signal_64.c).
+ *
+ * Delivery saves the interrupted user state in a struct rt_sigframe on the
+ * user stack and points the frame at the handler; the handler returns into
+ * sa_restorer, which calls rt_sigreturn; rt_sigreturn loads the saved
+ * state back, every field of it, which is why it must leave by IRET. What
+ * it loads comes from user memory, so it takes only what user space could
+ * have set anyway: user segments, the user-changeable flags. */
+#include "signal.h"
+#include "sched.h"
+#include "kernel.h"
+#include "segment.h"
+#include "syscalls.h"
+#include "uaccess.h"
+#include "x86.h"
+
+/* flags sigreturn takes from the frame; IOPL, IF, NT, VM stay the kernel's */
+#define FIX_EFLAGS (X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | X86_EFLAGS_TF | \
+                    X86_EFLAGS_SF | X86_EFLAGS_ZF | X86_EFLAGS_AF | X86_EFLAGS_PF | \
+                    X86_EFLAGS_CF | X86_EFLAGS_RF)
+
+#define REDZONE 128     /* the SysV ABI lets leaf code use 128 bytes below rsp */
+
+static void setup_sigcontext(struct sigcontext *sc, const struct pt_regs *regs,
+                             sigset_t mask)
+{
+        const struct thread_struct *th = &current->thread;
+
+        sc->r8 = regs->r8;   sc->r9 = regs->r9;   sc->r10 = regs->r10; sc->r11 = regs->r11;
+        sc->r12 = regs->r12; sc->r13 = regs->r13; sc->r14 = regs->r14; sc->r15 = regs->r15;
+        sc->di = regs->di;   sc->si = regs->si;   sc->bp = regs->bp;   sc->bx = regs->bx;
+        sc->dx = regs->dx;   sc->ax = regs->ax;   sc->cx = regs->cx;   sc->sp = regs->sp;
+        sc->ip = regs->ip;
+        sc->flags = regs->flags;
+        sc->cs = regs->cs;
+        sc->ss = regs->ss;
+        sc->gs = sc->fs = 0;
+        sc->err = th->error_code;
+        sc->trapno = th->trap_nr;
+        sc->oldmask = mask;
+        sc->cr2 = th->cr2;
+        sc->fpstate = 0;
+}
+
+/* Below the red zone, frame 16-byte aligned less 8: at the handler's first
+ * instruction rsp + 8 is a multiple of 16, as after a CALL. */
+static u64 get_sigframe(const struct pt_regs *regs, size_t size)
+{
+        u64 sp = regs->sp - REDZONE - size;
+        return (sp & ~15UL) - 8;
+}
+
+static int setup_rt_frame(int sig, const struct kernel_siginfo *info,
+                          const struct k_sigaction *ka, struct pt_regs *regs)
+{
+        struct rt_sigframe frame;
+        u64 sp = get_sigframe(regs, sizeof(frame));
+
+        memset(&frame, 0, sizeof(frame));
+        frame.pretcode = (char __user *)ka->sa.sa_restorer;
+        frame.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
+        frame.uc.uc_stack.ss_flags = SS_DISABLE;        /* no sigaltstack */
+        setup_sigcontext(&frame.uc.uc_mcontext, regs, current->blocked);
+        frame.uc.uc_sigmask = current->blocked;
+        memcpy(&frame.info, info, sizeof(*info));      /* the rest stays 0 */
+        if (sp > regs->sp || copy_to_user((void __user *)sp, &frame, sizeof(frame)))
+                return -EFAULT;
+
+        regs->di = sig;
+        regs->si = sp + offsetof(struct rt_sigframe, info);
+        regs->dx = sp + offsetof(struct rt_sigframe, uc);
+        regs->ax = 0;                   /* for handlers declared without a prototype */
+        regs->ip = (u64)ka->sa.sa_handler;
+        regs->sp = sp;
+        regs->cs = __USER_CS;
+        regs->ss = __USER_DS;
+        return 0;
+}
+
+static bool in_syscall(const struct pt_regs *regs)
+{
+        return (long)regs->orig_ax >= 0;        /* exceptions and IRQs: -1 */
+}
+
+/* a syscall that slept and was broken by a signal starts over: back over
+ * the 2-byte SYSCALL, with the number in rax again */
+static void restart_syscall(struct pt_regs *regs)
+{
+        regs->ax = regs->orig_ax;
+        regs->ip -= 2;
+}
+
+static void handle_signal(int sig, const struct kernel_siginfo *info,
+                          const struct k_sigaction *ka, struct pt_regs *regs)
+{
+        if (in_syscall(regs) && regs->ax == (u64)-ERESTARTSYS) {
+                if (ka->sa.sa_flags & SA_RESTART)
+                        restart_syscall(regs);
+                else
+                        regs->ax = -EINTR;
+        }
+        if (setup_rt_frame(sig, info, ka, regs)) {
+                force_sigsegv(sig);     /* the exit-work loop comes back for it */
+                return;
+        }
+        /* the handler starts with a clean direction flag and no single
+         * step; sigreturn brings the old flags back */
+        regs->flags &= ~(X86_EFLAGS_DF | X86_EFLAGS_RF | X86_EFLAGS_TF);
+        sigset_t blocked = current->blocked | ka->sa.sa_mask;
+        if (!(ka->sa.sa_flags & SA_NODEFER))
+                blocked |= sigmask(sig);
+        set_current_blocked(blocked);
+}
+
+void do_signal(struct pt_regs *regs)
+{
+        struct kernel_siginfo info;
+        struct k_sigaction ka;
+        int sig = get_signal(&info, &ka);
+
+        if (sig) {
+                handle_signal(sig, &info, &ka, regs);
+                return;
+        }
+        /* no handler ran: an interrupted sleep simply starts again */
+        if (in_syscall(regs) && regs->ax == (u64)-ERESTARTSYS)
+                restart_syscall(regs);
+}
+
+/* Everything comes from the frame but the segments (user ones, whatever
+ * the frame says) and the flags user space cannot set by itself. A
+ * non-canonical rip is left alone: the CPU faults on it in user mode (or
+ * on the IRET, which fixup_bad_iret makes a user fault), and the SIGSEGV
+ * reports that rip. */
+static void restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
+{
+        regs->r8 = sc->r8;   regs->r9 = sc->r9;   regs->r10 = sc->r10; regs->r11 = sc->r11;
+        regs->r12 = sc->r12; regs->r13 = sc->r13; regs->r14 = sc->r14; regs->r15 = sc->r15;
+        regs->di = sc->di;   regs->si = sc->si;   regs->bp = sc->bp;   regs->bx = sc->bx;
+        regs->dx = sc->dx;   regs->ax = sc->ax;   regs->cx = sc->cx;   regs->sp = sc->sp;
+        regs->ip = sc->ip;
+        regs->flags = (regs->flags & ~FIX_EFLAGS) | (sc->flags & FIX_EFLAGS) | X86_EFLAGS_IF;
+        regs->cs = __USER_CS;
+        regs->ss = __USER_DS;
+        regs->orig_ax = -1;             /* not a syscall any more: no restart */
+}
+
+long sys_rt_sigreturn(void)
+{
+        struct pt_regs *regs = current_pt_regs();
+        /* the handler's RET popped pretcode */
+        u64 frame = regs->sp - sizeof(long);
+        struct ucontext uc;
+
+        if (copy_from_user(&uc, (void __user *)(frame + offsetof(struct rt_sigframe, uc)),
+                           sizeof(uc))) {
+                force_sig(SIGSEGV);
+                return regs->ax;
+        }
+        set_current_blocked(uc.uc_sigmask);
+        restore_sigcontext(regs, &uc.uc_mcontext);
+        force_iret(current);            /* the whole frame changed */
+        return regs->ax;                /* the syscall's result is the old rax */
+}
+
+/* the layouts user space relies on (Linux x86-64) */
+_Static_assert(sizeof(struct sigcontext) == 256, "struct sigcontext");
+_Static_assert(offsetof(struct sigcontext, flags) == 136, "sigcontext.flags");
+_Static_assert(offsetof(struct sigcontext, err) == 152, "sigcontext.err");
+_Static_assert(sizeof(struct ucontext) == 304, "struct ucontext");
+_Static_assert(offsetof(struct ucontext, uc_mcontext) == 40, "uc_mcontext");
+_Static_assert(sizeof(siginfo_t) == 128, "siginfo_t");
+_Static_assert(sizeof(struct kernel_siginfo) == 48, "kernel_siginfo");
+_Static_assert(offsetof(struct kernel_siginfo, si_addr) == 16, "si_addr");
+_Static_assert(offsetof(struct kernel_siginfo, si_arch) == 28, "si_arch");
+_Static_assert(sizeof(struct rt_sigframe) == 440, "rt_sigframe");
+_Static_assert(sizeof(struct sigaction) == 32, "struct sigaction");
