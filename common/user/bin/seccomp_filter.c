@@ -43,6 +43,7 @@ static int in_child(void (*fn)(void))
         long pid = fork();
 
         if (pid == 0) {
+                failures = 0;           /* the child counts only its own */
                 fn();
                 exit(failures != 0);
         }
@@ -187,6 +188,7 @@ static void inherited(void)
         int status = -1;
         long pid = fork();
         if (pid == 0) {
+                failures = 0;
                 long r = getpid();
                 check(r == -3, "inherited: the fork child's getpid = -3", r);
                 check(prctl(PR_GET_SECCOMP, 0, 0, 0, 0) == 2, "inherited: the fork child's mode is 2", 0);
