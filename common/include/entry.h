@@ -22,8 +22,9 @@
  * (the entry work: tracing, seccomp), syscall_exit_to_user_mode (the
  * exit-work loop), their pieces syscall_trace_enter and syscall_exit_work,
  * ptrace_report_syscall_entry/exit (ptrace.h), seccomp_phase1/phase2 and
- * __secure_computing (seccomp.h), force_iret (sched.h), schedule_tail, the per-CPU offsets in asm-offsets.inc
- * and the register macros in calling.inc.
+ * __secure_computing (seccomp.h), force_iret (sched.h), schedule_tail,
+ * the per-CPU offsets in asm-offsets.inc and the register macros in
+ * calling.inc.
  */
 #ifndef ENTRY_H
 #define ENTRY_H
