@@ -58,14 +58,14 @@ NEED := grading/lib/need-tools
 # are missing (need-tools installs them instead when run as root).
 GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
-	$(if $(filter run qemu qemu-gdb test grade,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
+	$(if $(filter run qemu qemu-gdb test grade bench diff trace bench-linux,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
 	$(if $(filter test grade,$(GOALS)),test) $(if $(filter test,$(GOALS))$(findstring gradescope,$(FORMAT)),export)
 ifneq ($(strip $(TOOL_SETS)),)
 MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
 endif
 
-.PHONY: all build run qemu qemu-gdb gdb grade handout test help clean
+.PHONY: all build run qemu qemu-gdb gdb grade handout test help clean bench diff trace bench-linux
 .DELETE_ON_ERROR:
 .SECONDARY:
 .SECONDEXPANSION:
@@ -164,6 +164,26 @@ gdb:
 		-x common/gdb/entrylab.gdb -ex 'target remote localhost:$(GDBPORT)' \
 		$(if $(BREAK),-ex 'break $(BREAK)' -ex 'continue')
 
+# timing (timing.md, grading/plugin/README.md): icount, the cost model, KVM
+bench: build
+	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench run
+
+diff: build
+	@$(if $(A),,$(error entrylab: make diff needs A=NN B=MM))$(if $(B),,$(error entrylab: make diff needs A=NN B=MM))
+	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench diff $(A) $(B)
+
+SYSCALL ?= getpid
+trace:
+	$(check-lab)
+	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
+	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench trace $(lab) $(SYSCALL)
+
+# a real Linux under the same QEMU, icount and plugin (default: the newest
+# readable /boot/vmlinuz-*)
+LINUX_IMAGE ?= $(lastword $(shell ls -v /boot/vmlinuz-* 2>/dev/null))
+bench-linux:
+	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench linux "$(LINUX_IMAGE)"
+
 # make grade: every lab, or LAB=NN alone; FORMAT=tap,junit,gradescope also
 # writes build/grade/. Grading runs under icount, whatever KVM says.
 grade: build
@@ -177,7 +197,7 @@ handout:
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
-	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
+	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
 
 clean:
 	rm -rf $(BUILD)
@@ -189,6 +209,10 @@ help:
 	@echo "  make qemu LAB=NN     boot one lab on the serial console (Ctrl-A X quits); D=1 logs -d int to build/<lab>/qemu.log"
 	@echo "  make qemu-gdb LAB=NN the same, paused, with a GDB stub on localhost:GDBPORT ($(GDBPORT))"
 	@echo "  make gdb LAB=NN      GDB with the lab's symbols and the kit's commands (ptregs); stops at BREAK ($(BREAK))"
+	@echo "  make bench           every path of every lab: icount, modelled cycles, exit taken; build/bench.tsv, .svg, .png"
+	@echo "  make diff A=NN B=MM  diff -ru of two labs, then the cost change per path"
+	@echo "  make trace LAB=NN SYSCALL=getpid  one round trip, instruction by instruction, with costs"
+	@echo "  make bench-linux     getpid on a real Linux (LINUX_IMAGE=/boot/vmlinuz-...) beside the labs"
 	@echo "  make grade [LAB=NN]  grade one lab or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
 	@echo "  make handout         the student tree in build/handout/, each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"

@@ -20,9 +20,14 @@ long sys_getppid(void)
         return current->parent ? current->parent->pid : 0;
 }
 
+/* The yield happens on the way out: TIF_NEED_RESCHED makes the exit-work
+ * loop call schedule() before the return to user space. The caller still
+ * goes behind every other runnable task before it returns, as in Linux;
+ * the path it takes is a preempted task's, which makes sched_yield the
+ * kit's deterministic "syscall with pending exit work" (timing.md). */
 long sys_sched_yield(void)
 {
-        schedule();
+        set_tsk_thread_flag(current, TIF_NEED_RESCHED);
         return 0;
 }
 

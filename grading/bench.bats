@@ -1,0 +1,107 @@
+#!/usr/bin/env bats
+# make bench, make trace, make diff and the cost model: checks on
+# instruction counts and modelled cycles only, never wall time.
+load lib/entrylab
+load lib/timing
+
+setup_file() {
+        TSV=$BATS_FILE_TMPDIR/bench.tsv
+        "$BENCH" run --out "$TSV" >"$TSV.stdout" 2>&1 || true
+        export TSV
+}
+
+require_tsv() {
+        [ -s "$TSV" ] || fail "make bench wrote nothing: $(tail -n 3 "$TSV.stdout")"
+}
+
+@test "make bench: a row per lab and path, with figures or n/a, never blanks" {
+        require_tsv
+        local labs rows
+        labs=$(ls -d "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/ | wc -l)
+        rows=$(( $(wc -l < "$TSV") - 1 ))
+        assert_equal "$rows" "$(( labs * 7 ))"
+        run awk -F'\t' 'NR > 1 && !($3 ~ /^[0-9]+\.[0-9]$/ && $4 ~ /^[0-9]+$/ && $7 ~ /^[0-9]+$/ && $8 ~ /^(sysretq|iretq|other)(\+(sysretq|iretq|other))*$/ || $3 $4 $5 $6 $7 $8 == "n/an/an/an/an/an/a")' "$TSV"
+        assert_output ""
+        # the null syscall is served everywhere
+        run bench_field "$TSV" 01 getpid kernel
+        assert_output --regexp '^[0-9]+$'
+}
+
+@test "make bench writes a byte-identical bench.tsv every run" {
+        require_tsv
+        bench_tsv "$BATS_TEST_TMPDIR/again.tsv"
+        cmp "$TSV" "$BATS_TEST_TMPDIR/again.tsv" ||
+                fail "two runs differ: $(diff "$TSV" "$BATS_TEST_TMPDIR/again.tsv" | head -4)"
+}
+
+@test "icount: a getpid call is its round trip plus the 3 instructions of the loop" {
+        require_tsv
+        local ic trip
+        ic=$(bench_field "$TSV" 01 getpid icount) trip=$(bench_field "$TSV" 01 getpid trip)
+        # best batch of 1000 calls: the rdtsc pair adds under one tick per call
+        assert_equal "${ic%.*}" "$(( trip + 3 ))"
+}
+
+@test "make trace LAB=01 SYSCALL=getpid lists as many instructions as make bench counts" {
+        require_tsv
+        run make -s -C "$ENTRYLAB_ROOT" trace LAB=01 SYSCALL=getpid
+        assert_success
+        local n listed bench
+        [[ $output =~ trace:\ ([0-9]+)\ instructions ]] || fail "no total line: ${lines[-1]}"
+        n=${BASH_REMATCH[1]}
+        listed=$(printf '%s\n' "$output" | grep -cE '^ +[0-9]+  ')
+        bench=$(bench_field "$TSV" 01 getpid trip)
+        assert_equal "listed $listed" "listed $n"
+        assert_equal "trace $n" "trace $bench"
+        # from the user's SYSCALL, through entry_SYSCALL_64, back to user space
+        assert_line --regexp '^ +1 +0x[0-9a-f]+ +bench_site_getpid\+0 .*syscall$'
+        assert_line --regexp '^ +2 +0xffffffff[0-9a-f]+ +entry_SYSCALL_64\+0 .*swapgs$'
+        assert_line --regexp '^ +-> +0x[0-9a-f]+ +bench_site_getpid\+0x2 '
+}
+
+@test "the model classifies lab 01's exits: IRETQ on every path" {
+        check_exit_taken 01 iretq getpid exit-work traced seccomp fork execve signal
+        # and in the plugin's own counts: not one SYSRET in the whole boot
+        run awk -F'\t' 'NR > 1 && $7 != 0' "$ENTRYLAB_ROOT/build/bench/01-iret-only/sites.tsv"
+        assert_output ""
+}
+
+@test "the cost table is read at every run: a heavier IRETQ costs getpid exactly that much more" {
+        require_tsv
+        local costs=$BATS_TEST_TMPDIR/costs.txt before after w
+        w=$(cost_weight iretq)
+        sed "s/^iretq \( *\)$w /iretq \1$((w + 1000)) /" "$COSTS_TXT" > "$costs"
+        ! cmp -s "$costs" "$COSTS_TXT" || fail "could not change the iretq line"
+        COSTS=$costs bench_tsv "$BATS_TEST_TMPDIR/heavy.tsv" 01
+        before=$(bench_field "$TSV" 01 getpid cycles)
+        after=$(bench_field "$BATS_TEST_TMPDIR/heavy.tsv" 01 getpid cycles)
+        assert_equal "$after" "$(( before + 1000 ))"
+}
+
+@test "without a plugin QEMU loads, bench says so in one line and keeps the icount figures" {
+        local fake=$BATS_TEST_TMPDIR/qemu
+        # a QEMU that refuses every plugin, and is the real one otherwise
+        printf '#!/bin/sh\nfor a; do case $a in *probe=1*) echo "plugin API mismatch" >&2; exit 1 ;; esac; done\nexec qemu-system-x86_64 "$@"\n' > "$fake"
+        chmod +x "$fake"
+        ENTRYLAB_QEMU=$fake run "$BENCH" run --out "$BATS_TEST_TMPDIR/icount.tsv" 01
+        assert_success
+        assert_equal "$(printf '%s\n' "$output" | grep -c 'only icount timings are available')" 1
+        run bench_field "$BATS_TEST_TMPDIR/icount.tsv" 01 getpid icount
+        assert_output "$(bench_field "$TSV" 01 getpid icount)"
+}
+
+@test "make diff A=01 B=01: the code diff, then a cost change per path" {
+        run make -s -C "$ENTRYLAB_ROOT" diff A=01 B=01
+        assert_success
+        assert_line --regexp '^getpid +[0-9]+ +[0-9]+ +\+0 '
+        assert_line --regexp '^signal '
+}
+
+@test "make bench KVM=1 does not crash where KVM does not work; the TSV stays icount" {
+        require_tsv
+        run env KVM=1 "$BENCH" run --out "$BATS_TEST_TMPDIR/kvm.tsv" 01
+        assert_success
+        assert_output --partial "KVM"
+        run bench_field "$BATS_TEST_TMPDIR/kvm.tsv" 01 getpid icount
+        assert_output "$(bench_field "$TSV" 01 getpid icount)"
+}

@@ -1,0 +1,70 @@
+# timing.bash - timing checks on instruction counts and modelled cycles
+# (never wall time): helpers for grading/bench.bats and for the lab files
+# that compare one stage with another. Load after lib/entrylab.
+BENCH=$ENTRYLAB_ROOT/grading/lib/bench
+COSTS_TXT=$ENTRYLAB_ROOT/grading/plugin/costs.txt
+
+# bench_tsv FILE [LAB ...]: make bench's table for these labs into FILE
+bench_tsv() {
+        local out=$1
+        shift
+        "$BENCH" run --out "$out" "$@" >"$out.stdout" 2>&1 ||
+                fail "bench failed: $(tail -n 3 "$out.stdout")"
+}
+
+# bench_field FILE LAB PATH COLUMN: one figure (columns: icount trip kernel
+# user cycles exit); LAB is a number or a folder name
+bench_field() {
+        local lab
+        lab=$(lab_dir "$2") || lab=$2
+        awk -F'\t' -v lab="$lab" -v path="$3" -v col="$4" '
+                NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+                $1 == lab && $2 == path { print $(c[col]); found = 1 }
+                END { exit !found }' "$1"
+}
+
+# cost_weight PATTERN: the cycles costs.txt gives a pattern (first match)
+cost_weight() {
+        awk -v p="$1" '$1 == p { print $2; exit }' "${COSTS:-$COSTS_TXT}"
+}
+
+# Lab B returns from getpid with SYSRET where lab A used IRET, and the model
+# says so: B's round trip is cheaper by the IRET-SYSRET weight, less what
+# B's extra instructions (one cycle each) add back. For lab files:
+#   check_sysret_beats_iret 01 02
+check_sysret_beats_iret() {
+        local tsv=$BATS_TEST_TMPDIR/bench-$1-$2.tsv a b ca cb ta tb w extra
+        bench_tsv "$tsv" "$1" "$2"
+        a=$(bench_field "$tsv" "$1" getpid exit) b=$(bench_field "$tsv" "$2" getpid exit)
+        assert_equal "lab $1 exit: $a" "lab $1 exit: iretq"
+        assert_equal "lab $2 exit: $b" "lab $2 exit: sysretq"
+        ca=$(bench_field "$tsv" "$1" getpid cycles) cb=$(bench_field "$tsv" "$2" getpid cycles)
+        ta=$(bench_field "$tsv" "$1" getpid trip) tb=$(bench_field "$tsv" "$2" getpid trip)
+        w=$(( $(cost_weight iretq) - $(cost_weight sysretq) ))
+        extra=$(( tb > ta ? tb - ta : 0 ))
+        (( ca - cb >= w - extra )) ||
+                fail "getpid: lab $1 $ca cycles, lab $2 $cb: expected lab $2 cheaper by >= $w - $extra"
+}
+
+# Lab B's PATH runs fewer kernel instructions than lab A's:
+#   check_fewer_kernel_instructions 02 03 getpid
+check_fewer_kernel_instructions() {
+        local tsv=$BATS_TEST_TMPDIR/bench-$1-$2.tsv ka kb
+        [ -f "$tsv" ] || bench_tsv "$tsv" "$1" "$2"
+        ka=$(bench_field "$tsv" "$1" "$3" kernel) kb=$(bench_field "$tsv" "$2" "$3" kernel)
+        [[ $ka =~ ^[0-9]+$ && $kb =~ ^[0-9]+$ ]] || fail "$3: no figures (lab $1: $ka, lab $2: $kb)"
+        (( kb < ka )) || fail "$3: lab $2 runs $kb kernel instructions, lab $1 $ka: expected fewer"
+}
+
+# Every path the lab serves leaves by EXIT (iretq or sysretq):
+#   check_exit_taken 01 iretq getpid exit-work fork execve
+check_exit_taken() {
+        local lab=$1 want=$2 tsv=$BATS_TEST_TMPDIR/bench-exit-$1.tsv p x
+        shift 2
+        bench_tsv "$tsv" "$lab"
+        for p in "$@"; do
+                x=$(bench_field "$tsv" "$lab" "$p" exit) || fail "no row for $p"
+                [ "$x" = n/a ] && continue
+                [[ $x =~ ^$want(\+$want)*$ ]] || fail "lab $lab, $p: exit $x, expected $want"
+        done
+}
