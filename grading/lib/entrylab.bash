@@ -3,6 +3,9 @@
 # the root is two folders above this file, wherever the test file lives
 ENTRYLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BOOT=$ENTRYLAB_ROOT/grading/lib/boot
+# Tests run make themselves: an outer make -jN must not lend them its
+# jobserver (its pipes are closed here, and make would warn about it)
+unset MAKEFLAGS MFLAGS MAKELEVEL
 # A boot takes about half a second here; ENTRYLAB_BOOT_TIMEOUT bounds one
 # (a hang is reported after it).
 BOOT_TIMEOUT=${ENTRYLAB_BOOT_TIMEOUT:-10}
