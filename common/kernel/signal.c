@@ -46,6 +46,8 @@ static bool sig_ignored(struct task_struct *t, int sig)
 
         if (t->blocked & sigmask(sig))          /* may be unblocked later */
                 return false;
+        if ((t->ptrace & PT_PTRACED) && sig != SIGKILL)
+                return false;                   /* the tracer sees it first */
         return h == SIG_IGN ||
                (h == SIG_DFL && sig_in(sig, SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK));
 }
