@@ -105,3 +105,18 @@ require_tsv() {
         run bench_field "$BATS_TEST_TMPDIR/kvm.tsv" 01 getpid icount
         assert_output "$(bench_field "$TSV" 01 getpid icount)"
 }
+
+@test "every served path does its work: each costs more than a bare getpid, and the traced one stops twice" {
+        require_tsv
+        local path get ic
+        get=$(bench_field "$TSV" 01 getpid icount)
+        for path in exit-work traced seccomp fork execve signal; do
+                ic=$(bench_field "$TSV" 01 "$path" icount)
+                [ "$ic" != n/a ] || fail "lab 01 serves $path, and the bench says n/a"
+                [ "${ic%.*}" -gt "${get%.*}" ] || fail "$path costs $ic, no more than getpid's $get"
+        done
+        # two ptrace stops per call, each a switch to the tracer and back:
+        # at least ten times a bare call, whatever the kernel's speed
+        ic=$(bench_field "$TSV" 01 traced icount)
+        [ "${ic%.*}" -gt $(( ${get%.*} * 10 )) ] || fail "traced getpid costs $ic: the tracer never stopped it"
+}

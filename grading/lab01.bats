@@ -2,6 +2,7 @@
 # lab 01, iret-only: the baseline entry path. Points in [brackets].
 load lib/entrylab
 load lib/abi
+load lib/trace
 load lib/signals
 
 LAB=01
@@ -26,6 +27,20 @@ setup_file() {
 @test "[5] make gdb stops at entry_SYSCALL_64 with the user rip in rcx" { check_gdb_entry "$LAB"; }
 @test "[5] at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB"; }
 @test "[5] a faulting IRET to user space kills the process, not the kernel" { check_bad_iret "$LAB"; }
+
+# ptrace and seccomp (grading/lib/trace.bash)
+@test "[5] ptrace and seccomp programs pass all their own checks" { check_trace_programs_pass; }
+@test "[10] ptrace: the tracer changes the number, an argument, skips (orig_ax = -1) and sets results" { check_ptrace_changes; }
+@test "[10] ptrace: GETREGS/SETREGS round trip of rbx, rbp, r12-r15, flags, rsp and rip at a syscall stop" { check_ptrace_regs; }
+@test "[5] ptrace: SETREGS gives no privilege; a bad rip or CS kills only the tracee" { check_ptrace_privilege; }
+@test "[5] ptrace: -ESRCH, -EFAULT, -EIO, -EINVAL, -EPERM and PTRACE_KILL" { check_ptrace_errors; }
+@test "[5] GDB: after a ptrace stop the tracee leaves by IRET with the tracer's frame" { check_gdb_ptrace_iret "$LAB"; }
+@test "[10] seccomp: ALLOW, ERRNO (args and arch read), TRAP and KILL (SIGSYS), strict mode" { check_seccomp_actions; }
+@test "[5] seccomp: RET_TRACE stops for a PTRACE_O_TRACESECCOMP tracer, -ENOSYS without one" { check_seccomp_trace; }
+@test "[5] seccomp: filters stack (most restrictive wins), survive fork and execve" { check_seccomp_stack_inherit; }
+@test "[5] seccomp: out-of-range and negative numbers reach the filter" { check_seccomp_numbers; }
+@test "[10] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
+@test "[5] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
 @test "[10] signals: handlers, siginfo, masks, SA_RESETHAND/NODEFER, kill, wait4 -EINTR" { check_sig_basic; }
 @test "[10] rt_sigreturn restores every register, rip and the user flags" { check_sigreturn_regs; }
 @test "[5] rt_sigreturn never yields kernel CS/SS, IOPL or NT" { check_sigreturn_hostile; }

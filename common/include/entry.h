@@ -20,8 +20,11 @@
  *
  * common/ supplies to labs: sys_call_table, syscall_enter_from_user_mode
  * (the entry work: tracing, seccomp), syscall_exit_to_user_mode (the
- * exit-work loop), schedule_tail, the per-CPU offsets in asm-offsets.inc
- * and the register macros in calling.inc.
+ * exit-work loop), their pieces syscall_trace_enter and syscall_exit_work,
+ * ptrace_report_syscall_entry/exit (ptrace.h), seccomp_phase1/phase2 and
+ * __secure_computing (seccomp.h), force_iret (sched.h), schedule_tail,
+ * the per-CPU offsets in asm-offsets.inc and the register macros in
+ * calling.inc.
  *
  * Rules for common/ code, because labs 02 and later have fast paths:
  *   - Work at syscall entry must be asked for with a bit in
@@ -55,6 +58,11 @@ void native_irq_return_iret(void);
 /* common/kernel/entry_common.c */
 long syscall_enter_from_user_mode(struct pt_regs *regs, long nr);
 void syscall_exit_to_user_mode(struct pt_regs *regs);
+/* the pieces, for labs that run them on their own path: entry work for
+ * the flags in work (ptrace stop, then seccomp; returns the nr to run or
+ * -1 to skip), and the syscall-exit stop */
+long syscall_trace_enter(struct pt_regs *regs, unsigned long work);
+void syscall_exit_work(struct pt_regs *regs, unsigned long work);
 void irqentry_exit_to_user_mode(struct pt_regs *regs);
 void schedule_tail(struct task_struct *prev);
 

@@ -42,4 +42,34 @@ static inline bool user_mode(const struct pt_regs *regs)
         return (regs->cs & 3) == 3;
 }
 
+/* ptrace services (common/kernel/ptrace.c; Linux: include/linux/ptrace.h).
+ * task->ptrace holds PT_PTRACED and the PTRACE_O_* options shifted by
+ * PT_OPT_FLAG_SHIFT, as Linux keeps them. */
+#define PT_PTRACED              0x00000001
+#define PT_OPT_FLAG_SHIFT       3
+#define PT_EVENT_FLAG(event)    (1U << (PT_OPT_FLAG_SHIFT + (event)))
+#define PT_TRACESYSGOOD         (1U << PT_OPT_FLAG_SHIFT)
+
+struct task_struct;
+
+/* Stops for the tracer at syscall entry and exit (TIF_SYSCALL_TRACE).
+ * Entry: the tracer may rewrite the whole frame; the syscall then run is
+ * regs->orig_ax, with the frame's arguments; returns non-zero when the
+ * syscall must be skipped (regs->ax is then the answer). Both stops force
+ * the return to user space through IRET. */
+int ptrace_report_syscall_entry(struct pt_regs *regs);
+void ptrace_report_syscall_exit(struct pt_regs *regs, int step);
+/* A PTRACE_EVENT_* stop if the tracer asked for that event: returns
+ * whether it stopped. */
+bool ptrace_event(int event, unsigned long message);
+bool ptrace_event_enabled(struct task_struct *t, int event);
+/* execve succeeded in a traced task: the event stop, or the legacy SIGTRAP */
+void ptrace_exec_notify(void);
+/* from get_signal: the signal-delivery stop; returns the signal to act on
+ * (the tracer may cancel or replace it), 0 for none */
+struct kernel_siginfo;
+int ptrace_signal(int sig, struct kernel_siginfo *info);
+/* a tracer is exiting: its tracees go free (those stopped resume) */
+void exit_ptrace(struct task_struct *tracer);
+
 #endif

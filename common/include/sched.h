@@ -6,6 +6,7 @@
 #include "thread_info.h"
 #include "ptrace.h"
 #include "percpu.h"
+#include "seccomp.h"
 #include "signal.h"
 
 #define NR_TASKS        64
@@ -18,6 +19,7 @@ enum task_state {
         TASK_RUNNING,           /* running or runnable */
         TASK_INTERRUPTIBLE,     /* sleeping on wait_chan */
         TASK_ZOMBIE,            /* exited, waiting to be reaped */
+        TASK_TRACED,            /* stopped for its tracer (ptrace_stop) */
 };
 
 struct thread_struct {
@@ -33,12 +35,18 @@ struct task_struct {
         enum task_state state;
         int pid;
         struct task_struct *parent;
-        int exit_code;                  /* wait4 status word once a zombie */
+        int exit_code;                  /* wait4 status word once a zombie;
+                                           a ptrace stop's code until wait4
+                                           reports it, then the resume signal */
         const void *wait_chan;
         u64 *pgd;                       /* PML4, kernel virtual */
         void *stack;                    /* bottom of the kernel stack */
         struct thread_struct thread;
         char comm[TASK_COMM_LEN];
+        unsigned int ptrace;            /* PT_PTRACED | PT_* options */
+        unsigned long ptrace_message;   /* PTRACE_GETEVENTMSG */
+        struct seccomp seccomp;
+        bool no_new_privs;              /* PR_SET_NO_NEW_PRIVS: kept across fork, execve */
         /* signals (Linux keeps the actions in sighand_struct, shared by
          * threads; one thread per process here) */
         sigset_t blocked;

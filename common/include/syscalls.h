@@ -23,6 +23,10 @@ long sys_execve(const char *path, const char *const *argv, const char *const *en
 long sys_exit(int code);
 long sys_exit_group(int code);
 long sys_wait4(int pid, int *status, int options, void *rusage);
+long sys_ptrace(long request, long pid, unsigned long addr, unsigned long data);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+               unsigned long arg5);
+long sys_seccomp(unsigned int op, unsigned int flags, void *uargs);
 /* signals: common/kernel/signal.c, common/arch/signal_64.c */
 struct sigaction;
 long sys_rt_sigaction(int sig, const struct sigaction *act, struct sigaction *oact,

@@ -10,6 +10,7 @@ typedef uint8_t  u8;
 typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
+typedef int32_t  s32;
 
 #define __visible       __attribute__((externally_visible, used))
 #define __noreturn      __attribute__((noreturn))

@@ -6,6 +6,7 @@
  * caller's IRET or SYSRET happens with interrupts still off. */
 #include "entry.h"
 #include "sched.h"
+#include "seccomp.h"
 #include "signal.h"
 #include "x86.h"
 
@@ -32,18 +33,57 @@ static void exit_to_user_mode_prepare(struct pt_regs *regs)
                 exit_to_user_mode_loop(regs, ti_work);
 }
 
+/* The number the frame now asks for: orig_ax, an int as in Linux (so that
+ * -1, whichever way a tracer wrote it, is out of range). */
+static long syscall_get_nr(const struct pt_regs *regs)
+{
+        return (int)regs->orig_ax;
+}
+
+/* Entry work, in modern Linux's order: the ptrace stop first, then seccomp,
+ * so that the filters judge what the tracer left. Returns the number to
+ * run, or -1 to skip the syscall with regs->ax as its answer. */
+long syscall_trace_enter(struct pt_regs *regs, unsigned long work)
+{
+        if (work & (_TIF_SYSCALL_TRACE | _TIF_SYSCALL_EMU)) {
+                if (ptrace_report_syscall_entry(regs) || (work & _TIF_SYSCALL_EMU))
+                        return -1;
+        }
+        if (work & _TIF_SECCOMP) {
+                if (__secure_computing(NULL) == -1)
+                        return -1;
+        }
+        return syscall_get_nr(regs);
+}
+
 /* Entry work before the handler runs: ptrace stops and seccomp filters may
  * change or skip the syscall (a returned nr of -1 skips it, regs->ax then
- * holds the answer). Runs with interrupts on. */
+ * holds the answer). Runs with interrupts on. With no work pending this is
+ * one test of the flags. */
 __visible long syscall_enter_from_user_mode(struct pt_regs *regs, long nr)
 {
-        (void)regs;
         local_irq_enable();
+        unsigned long work = read_thread_flags();
+        if (work & _TIF_WORK_SYSCALL_ENTRY)
+                nr = syscall_trace_enter(regs, work);
         return nr;
+}
+
+/* Exit work after the handler: the syscall-exit stop, where a tracer may
+ * change the result (regs->ax) or anything else. Sleeps: interrupts on. */
+void syscall_exit_work(struct pt_regs *regs, unsigned long work)
+{
+        local_irq_enable();
+        if (work & _TIF_SYSCALL_TRACE)
+                ptrace_report_syscall_exit(regs, 0);
 }
 
 __visible void syscall_exit_to_user_mode(struct pt_regs *regs)
 {
+        unsigned long work = read_thread_flags();
+
+        if (work & _TIF_WORK_SYSCALL_EXIT)
+                syscall_exit_work(regs, work);
         exit_to_user_mode_prepare(regs);
 }
 

@@ -234,5 +234,7 @@ long sys_execve(const char *upath, const char *const *argv, const char *const *e
                 err = copy_strings(a, true, envp);
         if (!err)
                 err = kernel_execve(current, path, a);
+        if (!err)
+                ptrace_exec_notify();
         return err;
 }

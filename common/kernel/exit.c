@@ -27,6 +27,8 @@ __noreturn void do_exit(int code)
                 machine_power_off(status ? EXIT_FAILURE_CODE : EXIT_SUCCESS_CODE);
         }
         pgd_free_user(t->pgd);          /* the PML4 goes in finish_task_switch */
+        put_seccomp_filter(t);
+        exit_ptrace(t);                 /* its tracees go free */
         for (int i = 0; i < NR_TASKS; i++) {
                 if (tasks[i].parent != t || tasks[i].state == TASK_UNUSED)
                         continue;
@@ -67,11 +69,25 @@ static long reap(struct task_struct *child, int *status)
         return fault ? -EFAULT : pid;
 }
 
-/* pid > 0: that child; pid == -1: any child. Process groups do not exist. */
+/* A traced child stopped for us: reported once, as (code << 8) | 0x7f
+ * (WIFSTOPPED), whether or not WUNTRACED was asked for (Linux). */
+static long report_stopped(struct task_struct *child, int *status)
+{
+        int s = (child->exit_code << 8) | 0x7f;
+
+        if (status && copy_to_user(status, &s, sizeof(int)))
+                return -EFAULT;
+        child->exit_code = 0;
+        return child->pid;
+}
+
+/* pid > 0: that child; pid == -1: any child. Process groups do not exist;
+ * neither do threads or job control, so __WALL and WUNTRACED change
+ * nothing. */
 long sys_wait4(int pid, int *status, int options, void *rusage)
 {
         (void)rusage;
-        if (pid == 0 || pid < -1 || (options & ~WNOHANG))
+        if (pid == 0 || pid < -1 || (options & ~(WNOHANG | WUNTRACED | __WALL)))
                 return -EINVAL;
         for (;;) {
                 bool have_child = false;
@@ -84,6 +100,8 @@ long sys_wait4(int pid, int *status, int options, void *rusage)
                         have_child = true;
                         if (c->state == TASK_ZOMBIE)
                                 return reap(c, status);
+                        if (c->state == TASK_TRACED && c->exit_code)
+                                return report_stopped(c, status);
                 }
                 if (!have_child)
                         return -ECHILD;

@@ -26,6 +26,8 @@ long sys_fork(void)
         struct pt_regs *regs = task_pt_regs(child);
         *regs = *current_pt_regs();
         regs->ax = 0;
+        copy_seccomp(child, parent);
+        child->no_new_privs = parent->no_new_privs;
         wake_up_new_task(child);
         return child->pid;
 }

@@ -46,6 +46,8 @@ static bool sig_ignored(struct task_struct *t, int sig)
 
         if (t->blocked & sigmask(sig))          /* may be unblocked later */
                 return false;
+        if ((t->ptrace & PT_PTRACED) && sig != SIGKILL)
+                return false;                   /* the tracer sees it first */
         return h == SIG_IGN ||
                (h == SIG_DFL && sig_in(sig, SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK));
 }
@@ -214,6 +216,12 @@ int get_signal(struct kernel_siginfo *info, struct k_sigaction *ka)
         int sig;
 
         while ((sig = dequeue_signal(t, info))) {
+                /* a tracer sees every signal but SIGKILL first */
+                if ((t->ptrace & PT_PTRACED) && sig != SIGKILL) {
+                        sig = ptrace_signal(sig, info);
+                        if (!sig)
+                                continue;
+                }
                 struct k_sigaction *action = action_of(t, sig);
                 if (action->sa.sa_handler == SIG_IGN)
                         continue;

@@ -3,6 +3,7 @@
 #include "kernel.h"
 #include "syscalls.h"
 #include "uaccess.h"
+#include "uapi/seccomp.h"
 
 long sys_ni_syscall(void)
 {
@@ -47,4 +48,28 @@ long sys_write(int fd, const char *buf, size_t count)
                 done += n;
         }
         return done;
+}
+
+/* prctl: the seccomp and no_new_privs options. no_new_privs is kept and
+ * inherited as Linux does; nothing here grants privilege at execve, so it
+ * changes no behaviour yet. */
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+               unsigned long arg5)
+{
+        switch (option) {
+        case PR_GET_SECCOMP:
+                return prctl_get_seccomp();
+        case PR_SET_SECCOMP:
+                return prctl_set_seccomp(arg2, (void *)arg3);
+        case PR_SET_NO_NEW_PRIVS:
+                if (arg2 != 1 || arg3 || arg4 || arg5)
+                        return -EINVAL;
+                current->no_new_privs = true;
+                return 0;
+        case PR_GET_NO_NEW_PRIVS:
+                if (arg2 || arg3 || arg4 || arg5)
+                        return -EINVAL;
+                return current->no_new_privs;
+        }
+        return -EINVAL;
 }

@@ -138,8 +138,9 @@ check_cheaper_than() {
 # slots a partial frame leaves unwritten (ss, sp, flags, cs and the six
 # callee-saved ones) with a poison before the entry code runs. A path that
 # pops or IRETs a slot it did not write hands the poison to user space: a
-# register pattern breaks, or the IRET faults. regs, initregs, sigregs and
-# iopl must run as on an unpoisoned boot.
+# register pattern breaks, or the IRET faults. regs, initregs, sigregs,
+# iopl and ptrace_syscall (a tracer rewriting the frame at its stops) must
+# run as on an unpoisoned boot.
 POISON=0x5a5a5a5a5a5a5a5a
 check_unwritten_slots_never_read() {
         local off
@@ -154,7 +155,7 @@ check_unwritten_slots_never_read() {
                 echo continue
                 echo end
                 echo continue
-        } | gdb_session "$1" "regs initregs sigregs iopl" >/dev/null || true
+        } | gdb_session "$1" "regs initregs sigregs iopl ptrace_syscall" >/dev/null || true
         # the checks read $BATS_FILE_TMPDIR/serial.log: give them this boot's
         local dir=$BATS_TEST_TMPDIR/poisoned
         mkdir -p "$dir"
@@ -162,7 +163,7 @@ check_unwritten_slots_never_read() {
         grep -q "^init exited with status 0: powering off" "$dir/serial.log" ||
                 fail "init: $(grep "^init" "$dir/serial.log" | tail -3)"
         (BATS_FILE_TMPDIR=$dir; check_regs_preserved && check_rcx_r11 && check_initial_regs &&
-                check_sigreturn_regs && check_iopl) ||
+                check_sigreturn_regs && check_iopl && check_ptrace_regs) ||
                 fail "with the unwritten slots poisoned"
 }
 

@@ -6,6 +6,7 @@
 #define ENOENT          2
 #define ESRCH           3
 #define EINTR           4
+#define EIO             5
 #define E2BIG           7
 #define ENOEXEC         8
 #define EBADF           9
@@ -16,5 +17,6 @@
 #define EINVAL          22
 #define ENAMETOOLONG    36
 #define ENOSYS          38
+#define EOPNOTSUPP      95
 
 #endif

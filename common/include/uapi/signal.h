@@ -91,6 +91,7 @@ struct sigaction {
 #define CLD_EXITED      1
 #define CLD_KILLED      2
 #define CLD_DUMPED      3
+#define CLD_TRAPPED     4               /* a traced child stopped */
 #define SYS_SECCOMP     1
 
 union __sifields {

@@ -15,13 +15,18 @@
 #define __NR_exit               60
 #define __NR_wait4              61
 #define __NR_kill               62
+#define __NR_ptrace             101
 #define __NR_getppid            110
+#define __NR_prctl              157
 #define __NR_iopl               172
 #define __NR_exit_group         231
+#define __NR_seccomp            317
 
-#define NR_syscalls             232     /* one past the highest number served */
+#define NR_syscalls             318     /* one past the highest number served */
 
 /* wait4(2) */
 #define WNOHANG                 1
+#define WUNTRACED               2
+#define __WALL                  0x40000000
 
 #endif

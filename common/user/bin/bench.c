@@ -39,7 +39,6 @@
 #define SIGKILL           9
 #define SIGUSR1           10
 #define SIGSTOP           19
-#define SA_RESTORER       0x04000000UL
 #define PR_SET_SECCOMP    22
 #define PR_SET_NO_NEW_PRIVS 38
 #define SECCOMP_MODE_FILTER 2

@@ -72,6 +72,8 @@ long sethandler(int sig, void (*handler)(int, siginfo_t *, void *), unsigned lon
 #define WEXITSTATUS(s)  (((s) >> 8) & 0xff)
 #define WIFSIGNALED(s)  (((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
 #define WTERMSIG(s)     ((s) & 0x7f)
+#define WIFSTOPPED(s)   (((s) & 0xff) == 0x7f)
+#define WSTOPSIG(s)     (((s) >> 8) & 0xff)
 
 static inline uint64_t rdtsc(void)
 {
