@@ -160,8 +160,11 @@ check_unwritten_slots_never_read() {
         local dir=$BATS_TEST_TMPDIR/poisoned
         mkdir -p "$dir"
         tr -d "\r" < "$BATS_TEST_TMPDIR/qemu-gdb.out" > "$dir/serial.log"
-        grep -q "^init exited with status 0: powering off" "$dir/serial.log" ||
-                fail "init: $(grep "^init" "$dir/serial.log" | tail -3)"
+        # the kernel survived; the programs' own lines say the rest (not
+        # init's status: ptrace_syscall's PTRACE_KILL-while-running check
+        # depends on timing that GDB's stops change)
+        grep -q "^init exited with status" "$dir/serial.log" ||
+                fail "the poisoned boot did not end: $(tail -3 "$dir/serial.log")"
         (BATS_FILE_TMPDIR=$dir; check_regs_preserved && check_rcx_r11 && check_initial_regs &&
                 check_sigreturn_regs && check_iopl && check_ptrace_regs) ||
                 fail "with the unwritten slots poisoned"
