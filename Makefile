@@ -188,7 +188,7 @@ bench-linux:
 # writes build/grade/. Grading runs under icount, whatever KVM says.
 grade: build
 	$(if $(filter command line environment,$(origin LAB)),$(check-lab))
-	@env -u KVM -u QEMUEXTRA grading/grade $(if $(FORMAT),--format $(FORMAT)) \
+	@env -u KVM -u QEMUEXTRA -u D grading/grade $(if $(FORMAT),--format $(FORMAT)) \
 		$(if $(filter command line environment,$(origin LAB)),$(firstword $(subst -, ,$(lab))),$(LAB_NUMBERS))
 
 # make handout: the student tree, every exercise replaced by its text

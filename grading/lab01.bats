@@ -11,42 +11,42 @@ setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
 }
 
-@test "[5] lab 01 boots, runs every program and powers off cleanly" { check_boots; }
-@test "[5] getpid and getppid name the right processes" { check_getpid; }
-@test "[10] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
-@test "[10] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
-@test "[5] out-of-range and negative numbers return -ENOSYS" { check_enosys; }
-@test "[10] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
-@test "[10] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
-@test "[5] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
-@test "[5] user faults (and TF across a syscall) kill with the right signal, not the kernel" { check_user_fault; }
-@test "[5] SYSCALL from 32-bit mode gets -ENOSYS" { check_compat; }
-@test "[5] the timer preempts processes that never make a syscall" { check_preempt; }
-@test "[5] every page comes back when processes exit" { check_no_page_leak "$LAB"; }
-@test "[5] two boots print byte-identical output" { check_deterministic "$LAB"; }
-@test "[5] make gdb stops at entry_SYSCALL_64 with the user rip in rcx" { check_gdb_entry "$LAB"; }
-@test "[5] at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB"; }
-@test "[5] a faulting IRET to user space kills the process, not the kernel" { check_bad_iret "$LAB"; }
+@test "[3] lab 01 boots, runs every program and powers off cleanly" { check_boots; }
+@test "[1] getpid and getppid name the right processes" { check_getpid; }
+@test "[2] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
+@test "[2] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
+@test "[1] out-of-range and negative numbers return -ENOSYS" { check_enosys; }
+@test "[5] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
+@test "[5] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
+@test "[4] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
+@test "[1] user faults (and TF across a syscall) kill with the right signal, not the kernel" { check_user_fault; }
+@test "[1] SYSCALL from 32-bit mode gets -ENOSYS" { check_compat; }
+@test "[1] the timer preempts processes that never make a syscall" { check_preempt; }
+@test "[1] every page comes back when processes exit" { check_no_page_leak "$LAB"; }
+@test "[1] two boots print byte-identical output" { check_deterministic "$LAB"; }
+@test "[10] make gdb stops at entry_SYSCALL_64 with the user rip in rcx" { check_gdb_entry "$LAB"; }
+@test "[12] at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB"; }
+@test "[12] a faulting IRET to user space kills the process, not the kernel" { check_bad_iret "$LAB"; }
 
 # ptrace and seccomp (grading/lib/trace.bash)
-@test "[5] ptrace and seccomp programs pass all their own checks" { check_trace_programs_pass; }
-@test "[10] ptrace: the tracer changes the number, an argument, skips (orig_ax = -1) and sets results" { check_ptrace_changes; }
-@test "[10] ptrace: GETREGS/SETREGS round trip of rbx, rbp, r12-r15, flags, rsp and rip at a syscall stop" { check_ptrace_regs; }
-@test "[5] ptrace: SETREGS gives no privilege; a bad rip or CS kills only the tracee" { check_ptrace_privilege; }
-@test "[5] ptrace: -ESRCH, -EFAULT, -EIO, -EINVAL, -EPERM and PTRACE_KILL" { check_ptrace_errors; }
-@test "[5] GDB: after a ptrace stop the tracee leaves by IRET with the tracer's frame" { check_gdb_ptrace_iret "$LAB"; }
-@test "[10] seccomp: ALLOW, ERRNO (args and arch read), TRAP and KILL (SIGSYS), strict mode" { check_seccomp_actions; }
-@test "[5] seccomp: RET_TRACE stops for a PTRACE_O_TRACESECCOMP tracer, -ENOSYS without one" { check_seccomp_trace; }
-@test "[5] seccomp: filters stack (most restrictive wins), survive fork and execve" { check_seccomp_stack_inherit; }
-@test "[5] seccomp: out-of-range and negative numbers reach the filter" { check_seccomp_numbers; }
-@test "[10] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
-@test "[5] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
-@test "[10] signals: handlers, siginfo, masks, SA_RESETHAND/NODEFER, kill, wait4 -EINTR" { check_sig_basic; }
-@test "[10] rt_sigreturn restores every register, rip and the user flags" { check_sigreturn_regs; }
-@test "[5] rt_sigreturn never yields kernel CS/SS, IOPL or NT" { check_sigreturn_hostile; }
-@test "[10] exceptions from user mode reach handlers with Linux's siginfo and sigcontext" { check_exception_signals; }
-@test "[5] NT, AC, DF and TF survive a syscall (syscall_nt)" { check_syscall_nt; }
-@test "[5] TF across a syscall: SIGTRAP after it, TF kept (single_step_syscall)" { check_single_step_syscall; }
-@test "[5] sigreturn to a non-canonical rip: SIGSEGV at that rip, in user mode (sysret_rip)" { check_sysret_rip; }
-@test "[5] iopl: ports at IOPL 3, SIGSEGV at 0; fork inherits, execve resets" { check_iopl; }
-@test "[5] bad user pointers get -EFAULT from every syscall (syscall_arg_fault)" { check_syscall_arg_fault; }
+@test "[1] ptrace and seccomp programs pass all their own checks" { check_trace_programs_pass; }
+@test "[2] ptrace: the tracer changes the number, an argument, skips (orig_ax = -1) and sets results" { check_ptrace_changes; }
+@test "[3] ptrace: GETREGS/SETREGS round trip of rbx, rbp, r12-r15, flags, rsp and rip at a syscall stop" { check_ptrace_regs; }
+@test "[1] ptrace: SETREGS gives no privilege; a bad rip or CS kills only the tracee" { check_ptrace_privilege; }
+@test "[1] ptrace: -ESRCH, -EFAULT, -EIO, -EINVAL, -EPERM and PTRACE_KILL" { check_ptrace_errors; }
+@test "[7] GDB: after a ptrace stop the tracee leaves by IRET with the tracer's frame" { check_gdb_ptrace_iret "$LAB"; }
+@test "[1] seccomp: ALLOW, ERRNO (args and arch read), TRAP and KILL (SIGSYS), strict mode" { check_seccomp_actions; }
+@test "[1] seccomp: RET_TRACE stops for a PTRACE_O_TRACESECCOMP tracer, -ENOSYS without one" { check_seccomp_trace; }
+@test "[1] seccomp: filters stack (most restrictive wins), survive fork and execve" { check_seccomp_stack_inherit; }
+@test "[1] seccomp: out-of-range and negative numbers reach the filter" { check_seccomp_numbers; }
+@test "[1] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
+@test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
+@test "[2] signals: handlers, siginfo, masks, SA_RESETHAND/NODEFER, kill, wait4 -EINTR" { check_sig_basic; }
+@test "[3] rt_sigreturn restores every register, rip and the user flags" { check_sigreturn_regs; }
+@test "[2] rt_sigreturn never yields kernel CS/SS, IOPL or NT" { check_sigreturn_hostile; }
+@test "[1] exceptions from user mode reach handlers with Linux's siginfo and sigcontext" { check_exception_signals; }
+@test "[2] NT, AC, DF and TF survive a syscall (syscall_nt)" { check_syscall_nt; }
+@test "[2] TF across a syscall: SIGTRAP after it, TF kept (single_step_syscall)" { check_single_step_syscall; }
+@test "[3] sigreturn to a non-canonical rip: SIGSEGV at that rip, in user mode (sysret_rip)" { check_sysret_rip; }
+@test "[1] iopl: ports at IOPL 3, SIGSEGV at 0; fork inherits, execve resets" { check_iopl; }
+@test "[1] bad user pointers get -EFAULT from every syscall (syscall_arg_fault)" { check_syscall_arg_fault; }

@@ -6,6 +6,7 @@ load lib/abi
 load lib/signals
 load lib/trace
 load lib/exits
+load lib/timing
 
 LAB=02
 
@@ -53,8 +54,9 @@ setup_file() {
 @test "[1] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
 @test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
 # this lab's step: which exit each path takes (grading/lib/exits.bash)
-@test "[10] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
+@test "[7] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
 @test "[7] execve returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
 @test "[7] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
 @test "[5] rt_sigreturn returns to the interrupted code by iretq" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
 @test "[3] kill() of oneself returns into the handler by iretq" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }
+@test "[3] in the cycle model, getpid beats lab 01's by at least the IRETQ - SYSRETQ weight" { check_sysret_beats_iret 01 "$LAB"; }

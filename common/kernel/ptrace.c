@@ -44,7 +44,9 @@ static int ptrace_stop(int code, unsigned long message)
         ptrace_notify_tracer(t, code);
         schedule();
         force_iret(t);                  /* the frame may be anything now */
-        int sig = t->exit_code;
+        /* woken by SIGKILL rather than by the tracer: die, whatever the
+         * stop was (the callers turn SIGKILL into do_exit) */
+        int sig = (t->pending.signal & sigmask(SIGKILL)) ? SIGKILL : t->exit_code;
         t->exit_code = 0;
         return sig;
 }

@@ -66,11 +66,13 @@ static void recalc_sigpending_tsk(struct task_struct *t)
                 clear_tsk_thread_flag(t, TIF_SIGPENDING);
 }
 
-/* A sleeping receiver wakes: its syscall sees signal_pending() and ends. */
-static void signal_wake_up(struct task_struct *t)
+/* A sleeping receiver wakes: its syscall sees signal_pending() and ends.
+ * SIGKILL also wakes a tracee stopped for its tracer (Linux's "fatal"
+ * wake-up): nothing may keep a killed task asleep. */
+static void signal_wake_up(struct task_struct *t, int sig)
 {
         set_tsk_thread_flag(t, TIF_SIGPENDING);
-        if (t->state == TASK_INTERRUPTIBLE)
+        if (t->state == TASK_INTERRUPTIBLE || (sig == SIGKILL && t->state == TASK_TRACED))
                 t->state = TASK_RUNNING;
 }
 
@@ -100,7 +102,7 @@ static int send_signal(int sig, struct kernel_siginfo *info, struct task_struct 
                 t->pending.signal |= sigmask(sig);
         }
         if (!(t->blocked & sigmask(sig)))
-                signal_wake_up(t);
+                signal_wake_up(t, sig);
         return 0;
 }
 

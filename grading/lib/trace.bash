@@ -91,7 +91,8 @@ check_ptrace_errors() {
                 "GETREGS on a running tracee = -ESRCH" \
                 "CONT on a running tracee = -ESRCH" \
                 "PTRACE_KILL on a running tracee: it dies of SIGKILL" \
-                "PTRACE_KILL at a stop: the tracee dies of SIGKILL"
+                "PTRACE_KILL at a stop: the tracee dies of SIGKILL" \
+                "kill(SIGKILL) of a stopped tracee: it dies of SIGKILL"
 }
 
 check_seccomp_actions() {

@@ -289,6 +289,19 @@ static void kill_child(void)
               "tracer", "PTRACE_KILL at a stop: the tracee dies of SIGKILL", status);
 }
 
+/* kill(2) with SIGKILL wakes a tracee stopped for its tracer: it dies, and
+ * the tracer's wait4 says so (a stopped tracee must not outlive SIGKILL) */
+static void sigkill_stopped_child(void)
+{
+        int status;
+        long pid = spawn_traced("victim", &status);
+
+        long r = kill(pid, SIGKILL);
+        status = wait_stop(pid);
+        check(r == 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+              "tracer", "kill(SIGKILL) of a stopped tracee: it dies of SIGKILL", status);
+}
+
 /* A traced child that never stops: requests on it are -ESRCH. */
 static void running_child(void)
 {
@@ -333,6 +346,7 @@ int main(int argc, char **argv)
         crash_child("non-canonical rip 0x800000000000", 0x800000000000UL, 0);
         crash_child("CS 0x13 (kernel code, RPL 3)", 0, 0x13);
         kill_child();
+        sigkill_stopped_child();
         running_child();
         printf("ptrace_syscall: %d failure(s)\n", failures);
         return failures != 0;
