@@ -120,3 +120,9 @@ require_tsv() {
         ic=$(bench_field "$TSV" 01 traced icount)
         [ "${ic%.*}" -gt $(( ${get%.*} * 10 )) ] || fail "traced getpid costs $ic: the tracer never stopped it"
 }
+
+@test "grading/reference.tsv is the reference's own bench table (what labs are compared with)" {
+        require_tsv
+        cmp "$TSV" "$ENTRYLAB_ROOT/grading/reference.tsv" ||
+                fail "grading/reference.tsv is stale: after a change to the reference, run make bench && cp build/bench.tsv grading/reference.tsv ($(diff "$ENTRYLAB_ROOT/grading/reference.tsv" "$TSV" | head -4 | tr '\n' ' '))"
+}

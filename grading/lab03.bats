@@ -7,6 +7,7 @@ load lib/abi
 load lib/signals
 load lib/trace
 load lib/exits
+load lib/timing
 
 LAB=03
 

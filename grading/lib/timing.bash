@@ -3,6 +3,9 @@
 # that compare one stage with another. Load after lib/entrylab.
 BENCH=$ENTRYLAB_ROOT/grading/lib/bench
 COSTS_TXT=$ENTRYLAB_ROOT/grading/plugin/costs.txt
+# make bench on the reference solution, kept in the repository (bench.bats
+# checks that it is current): what one stage is compared with in another
+REFERENCE_TSV=$ENTRYLAB_ROOT/grading/reference.tsv
 
 # bench_tsv FILE [LAB ...]: make bench's table for these labs into FILE
 bench_tsv() {
@@ -30,20 +33,22 @@ cost_weight() {
 
 # Lab B returns from getpid with SYSRET where lab A used IRET, and the model
 # says so: B's round trip is cheaper by the IRET-SYSRET weight, less what
-# B's extra instructions (one cycle each) add back. For lab files:
+# B's extra instructions (one cycle each) add back. Lab A's figures are the
+# reference's (grading/reference.tsv), so that a student's unfinished lab A
+# never costs points in lab B. For lab files:
 #   check_sysret_beats_iret 01 02
 check_sysret_beats_iret() {
-        local tsv=$BATS_TEST_TMPDIR/bench-$1-$2.tsv a b ca cb ta tb w extra
-        bench_tsv "$tsv" "$1" "$2"
-        a=$(bench_field "$tsv" "$1" getpid exit) b=$(bench_field "$tsv" "$2" getpid exit)
-        assert_equal "lab $1 exit: $a" "lab $1 exit: iretq"
+        local tsv=$BATS_TEST_TMPDIR/bench-$2.tsv a b ca cb ta tb w extra
+        bench_tsv "$tsv" "$2"
+        a=$(bench_field "$REFERENCE_TSV" "$1" getpid exit) b=$(bench_field "$tsv" "$2" getpid exit)
+        assert_equal "reference lab $1 exit: $a" "reference lab $1 exit: iretq"
         assert_equal "lab $2 exit: $b" "lab $2 exit: sysretq"
-        ca=$(bench_field "$tsv" "$1" getpid cycles) cb=$(bench_field "$tsv" "$2" getpid cycles)
-        ta=$(bench_field "$tsv" "$1" getpid trip) tb=$(bench_field "$tsv" "$2" getpid trip)
+        ca=$(bench_field "$REFERENCE_TSV" "$1" getpid cycles) cb=$(bench_field "$tsv" "$2" getpid cycles)
+        ta=$(bench_field "$REFERENCE_TSV" "$1" getpid trip) tb=$(bench_field "$tsv" "$2" getpid trip)
         w=$(( $(cost_weight iretq) - $(cost_weight sysretq) ))
         extra=$(( tb > ta ? tb - ta : 0 ))
         (( ca - cb >= w - extra )) ||
-                fail "getpid: lab $1 $ca cycles, lab $2 $cb: expected lab $2 cheaper by >= $w - $extra"
+                fail "getpid: reference lab $1 $ca cycles, lab $2 $cb: expected lab $2 cheaper by >= $w - $extra"
 }
 
 # Lab B's PATH runs fewer kernel instructions than lab A's:
