@@ -193,7 +193,8 @@ grade: build
 
 # make handout: the student tree, every exercise replaced by its text
 handout:
-	@grading/handout . $(BUILD)/handout
+	$(if $(filter command line environment,$(origin LAB)),$(check-lab))
+	@grading/handout $(if $(filter command line environment,$(origin LAB)),--upto $(firstword $(subst -, ,$(lab)))) . $(BUILD)/handout
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
@@ -214,7 +215,7 @@ help:
 	@echo "  make trace LAB=NN SYSCALL=getpid  one round trip, instruction by instruction, with costs"
 	@echo "  make bench-linux     getpid on a real Linux (LINUX_IMAGE=/boot/vmlinuz-...) beside the labs"
 	@echo "  make grade [LAB=NN]  grade one lab or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
-	@echo "  make handout         the student tree in build/handout/, each exercise replaced by its text"
+	@echo "  make handout [LAB=NN] the student tree in build/handout/ (labs 01..NN), each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"
 	@echo "  make clean           remove build/"
 	@echo "variables: QEMUEXTRA='...' extra QEMU args, TIMEOUT=s bound on a boot ($(TIMEOUT)), GDBPORT=n,"

@@ -184,3 +184,14 @@ HIDDEN
         "$tree/grading/handout" "$tree" "$BATS_TEST_TMPDIR/handout2" >/dev/null
         [ ! -e "$BATS_TEST_TMPDIR/handout2/grading/hidden" ] || fail "hidden tests in the handout"
 }
+
+@test "make handout LAB=02 holds labs 01 and 02 only, and they build" {
+        local tree=$BATS_TEST_TMPDIR/upto
+        tree_copy "$tree" --upto 02
+        [ -d "$tree/labs/01-iret-only" ] && [ -d "$tree/labs/02-sysret-fastpath" ] || fail "labs 01 and 02 missing"
+        run ls "$tree/labs"
+        assert_output "$(printf '01-iret-only\n02-sysret-fastpath')"
+        [ ! -e "$tree/grading/lab03.bats" ] || fail "lab 03's tests in a handout without lab 03"
+        run make -s -C "$tree" build 3>&-
+        assert_success
+}
