@@ -58,6 +58,11 @@ static int setup_rt_frame(int sig, const struct kernel_siginfo *info,
         u64 sp = get_sigframe(regs, sizeof(frame));
 
         memset(&frame, 0, sizeof(frame));
+        /* x86-64 handlers return through the restorer libc names with
+         * SA_RESTORER; without one there is nowhere to return to, and
+         * Linux refuses the frame (the task gets SIGSEGV) */
+        if (!(ka->sa.sa_flags & SA_RESTORER))
+                return -EFAULT;
         frame.pretcode = (char __user *)ka->sa.sa_restorer;
         frame.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
         frame.uc.uc_stack.ss_flags = SS_DISABLE;        /* no sigaltstack */

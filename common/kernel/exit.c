@@ -81,14 +81,19 @@ static long report_stopped(struct task_struct *child, int *status)
         return child->pid;
 }
 
-/* pid > 0: that child; pid == -1: any child. Process groups do not exist;
- * neither do threads or job control, so __WALL and WUNTRACED change
- * nothing. */
+/* pid > 0: that child; pid == -1 or 0: any child (every process is in the
+ * one process group there is); pid < -1: a group that does not exist.
+ * Neither threads nor job control exist, so __WALL, WUNTRACED and
+ * WCONTINUED change nothing. No rusage is kept. */
 long sys_wait4(int pid, int *status, int options, void *rusage)
 {
         (void)rusage;
-        if (pid == 0 || pid < -1 || (options & ~(WNOHANG | WUNTRACED | __WALL)))
+        if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL))
                 return -EINVAL;
+        if (pid < -1)
+                return -ECHILD;
+        if (pid == 0)
+                pid = -1;
         for (;;) {
                 bool have_child = false;
                 for (int i = 0; i < NR_TASKS; i++) {

@@ -57,6 +57,8 @@ check_fork_wait() {
         assert_equal "${#status_of[@]}" 0
         assert_equal "$(serial 'forkwait: no more')" "forkwait: no more children: wait4 = -10"    # -ECHILD
         assert_equal "$(serial 'forkwait: WNOHANG')" "forkwait: WNOHANG with none = -10"
+        assert_equal "$(serial 'forkwait: wait4(0)')" "forkwait: wait4(0) = the child, status 3"     # any child
+        assert_equal "$(serial 'forkwait: wait4(-5)')" "forkwait: wait4(-5) = -10"   # no such group
 }
 
 check_execve() {

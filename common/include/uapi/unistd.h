@@ -27,6 +27,7 @@
 /* wait4(2) */
 #define WNOHANG                 1
 #define WUNTRACED               2
+#define WCONTINUED              8
 #define __WALL                  0x40000000
 
 #endif

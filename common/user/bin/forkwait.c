@@ -31,5 +31,13 @@ int main(void)
         }
         printf("forkwait: no more children: wait4 = %ld\n", waitpid(-1, &status, 0));
         printf("forkwait: WNOHANG with none = %ld\n", waitpid(-1, &status, WNOHANG));
+        /* one process group holds everyone: pid 0 means any child, and a
+         * group below -1 has no members */
+        long last = fork();
+        if (last == 0)
+                exit(3);
+        got = waitpid(0, &status, 0);
+        printf("forkwait: wait4(0) = %s, status %d\n", got == last ? "the child" : "another", WEXITSTATUS(status));
+        printf("forkwait: wait4(-5) = %ld\n", waitpid(-5, &status, 0));
         return 0;
 }

@@ -279,6 +279,25 @@ static void sigchld(void)
         sigaction(SIGCHLD, &dfl, NULL);
 }
 
+/* x86-64 needs SA_RESTORER: a handler without one has nowhere to return,
+ * and the kernel refuses to set up its frame (SIGSEGV, handler never run) */
+static void exit_41(int sig) { exit(41); }      /* never returns to a restorer */
+
+static void no_restorer(void)
+{
+        int status;
+        long pid = fork();
+        if (pid == 0) {
+                struct sigaction raw = { .sa_handler = exit_41 };
+                rt_sigaction(SIGUSR1, &raw, NULL);      /* no SA_RESTORER */
+                kill(getpid(), SIGUSR1);
+                exit(40);                               /* never reached */
+        }
+        waitpid(pid, &status, 0);
+        say(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+            "no-restorer: status=%#x", status);
+}
+
 int main(void)
 {
         handler_and_siginfo();
@@ -290,6 +309,7 @@ int main(void)
         kill_child();
         wait_interrupted();
         sigchld();
+        no_restorer();
         printf("sigbasic: %d failure(s)\n", failures);
         return failures != 0;
 }
