@@ -10,7 +10,9 @@
  *     return address (S + 2: SYSCALL is 0f 05) - other processes may run
  *     meanwhile (a tracer, a fork child) and are counted in, inclusively;
  *     or, when the kernel stretch that S's SYSCALL began returns to user
- *     space anywhere else (execve's new image, a signal handler), there;
+ *     space anywhere else (execve's new image, a signal handler), there -
+ *     unless S was named strict=S: a traced syscall, whose kernel stretch
+ *     first returns to its tracer, ends only back at S + 2;
  *   - the exit taken: the last kernel instruction before that user one
  *     (sysretq, iretq, or anything else).
  * Per site the plugin keeps the round trip with the fewest kernel
@@ -19,6 +21,7 @@
  * instruction by instruction.
  *
  * Arguments (-plugin cost.so,costs=FILE,out=FILE[,trace=ADDR,traceout=FILE]
+ * [,strict=ADDR]
  * [,probe=1]). probe=1 only reports the API version and makes QEMU exit:
  * grading/plugin/build uses it to learn whether this QEMU loads us. */
 #define _GNU_SOURCE
@@ -66,6 +69,7 @@ struct site {
         uint64_t trips, exits_sysret, exits_iret;
         struct trip best;               /* fewest kernel instructions */
         int open;                       /* a round trip is under way */
+        int strict;                     /* ends only at its return address */
         struct trip start;              /* the counters when it began */
 };
 
@@ -162,7 +166,7 @@ static void back_to_user(const struct insn *in)
 {
         struct site *s = in->vaddr >= 2 ? lookup(in->vaddr - 2) : NULL;
         if (!(s && s->open))
-                s = entering && entering->open ? entering : NULL;
+                s = entering && entering->open && !entering->strict ? entering : NULL;
         if (s)
                 trip_close(s, prev->kind, in);
         entering = NULL;
@@ -324,6 +328,8 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
                         trace_vaddr = strtoull(v, NULL, 0);
                 else if (!strcmp(k, "traceout"))
                         trace_path = v;
+                else if (!strcmp(k, "strict"))
+                        site_of(strtoull(v, NULL, 0))->strict = 1;
                 else if (!strcmp(k, "probe")) {
                         printf("entrylab cost plugin: loaded, API version %d (QEMU offers %d..%d)\n",
                                qemu_plugin_version, info->version.min, info->version.cur);
