@@ -173,12 +173,13 @@ check_compat() {
 
 # Every page a process used comes back when it is reaped: running the
 # programs three times leaves as much memory free as running them once.
+#   check_no_page_leak NN ["programs"]   (default: forkwait exectest fault)
 check_no_page_leak() {
         require_boot
+        local progs=${2:-forkwait exectest fault}
         local once=$BATS_TEST_TMPDIR/once.log thrice=$BATS_TEST_TMPDIR/thrice.log
-        boot_lab "$1" "$once" "forkwait exectest fault" || fail "$(cat "$once.verdict")"
-        boot_lab "$1" "$thrice" "forkwait exectest fault forkwait exectest fault forkwait exectest fault" ||
-                fail "$(cat "$thrice.verdict")"
+        boot_lab "$1" "$once" "$progs" || fail "$(cat "$once.verdict")"
+        boot_lab "$1" "$thrice" "$progs $progs $progs" || fail "$(cat "$thrice.verdict")"
         local a b
         a=$(tr -d '\r' < "$once" | grep -o '[0-9]* KiB free$')
         b=$(tr -d '\r' < "$thrice" | grep -o '[0-9]* KiB free$')
