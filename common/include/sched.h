@@ -19,6 +19,8 @@ enum task_state {
         TASK_RUNNING,           /* running or runnable */
         TASK_INTERRUPTIBLE,     /* sleeping on wait_chan */
         TASK_ZOMBIE,            /* exited, waiting to be reaped */
+        TASK_DEAD,              /* exited, and nobody will reap it: freed
+                                   as soon as the CPU switches away */
         TASK_TRACED,            /* stopped for its tracer (ptrace_stop) */
 };
 

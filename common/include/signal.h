@@ -46,7 +46,7 @@ void force_sig_fault(int sig, int code, void __user *addr);
 void force_sigsegv(int sig);
 bool signal_pending(struct task_struct *t);
 /* tell the parent that t exited (SIGCHLD); status as wait4 reports it */
-void do_notify_parent(struct task_struct *t, int status);
+bool do_notify_parent(struct task_struct *t, int status);    /* true: reap it now */
 
 /* fork and execve */
 void copy_signal_state(struct task_struct *child, struct task_struct *parent);

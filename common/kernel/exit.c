@@ -38,7 +38,8 @@ __noreturn void do_exit(int code)
         }
         t->exit_code = code;
         t->state = TASK_ZOMBIE;
-        do_notify_parent(t, code);
+        if (do_notify_parent(t, code))
+                t->state = TASK_DEAD;   /* no one will wait for it */
         wake_up(t->parent);
         schedule();
         panic("a zombie ran again");
@@ -98,7 +99,7 @@ long sys_wait4(int pid, int *status, int options, void *rusage)
                 bool have_child = false;
                 for (int i = 0; i < NR_TASKS; i++) {
                         struct task_struct *c = &tasks[i];
-                        if (c->parent != current || c->state == TASK_UNUSED)
+                        if (c->parent != current || c->state == TASK_UNUSED || c->state == TASK_DEAD)
                                 continue;
                         if (pid != -1 && c->pid != pid)
                                 continue;

@@ -270,7 +270,8 @@ static struct task_struct *ptrace_check_attach(long pid, bool ignore_state)
 {
         for (int i = 0; i < NR_TASKS; i++) {
                 struct task_struct *t = &tasks[i];
-                if (t->pid != pid || t->state == TASK_UNUSED || t->state == TASK_NEW)
+                if (t->pid != pid || t->state == TASK_UNUSED || t->state == TASK_NEW ||
+                    t->state == TASK_DEAD)
                         continue;
                 if (t->parent != current || !(t->ptrace & PT_PTRACED))
                         return NULL;

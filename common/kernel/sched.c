@@ -80,9 +80,13 @@ static struct task_struct *pick_next_task(struct task_struct *prev)
  * a dead task's PML4 can only go once CR3 no longer points at it. */
 static void finish_task_switch(struct task_struct *prev)
 {
-        if (prev->state == TASK_ZOMBIE && prev->pgd) {
+        if ((prev->state == TASK_ZOMBIE || prev->state == TASK_DEAD) && prev->pgd) {
                 pgd_free(prev->pgd);
                 prev->pgd = NULL;
+        }
+        if (prev->state == TASK_DEAD) {         /* off its stack now: free it */
+                prev->state = TASK_UNUSED;
+                prev->parent = NULL;
         }
 }
 

@@ -87,7 +87,8 @@ static int send_signal(int sig, struct kernel_siginfo *info, struct task_struct 
 {
         if (sig < 1 || sig > _NSIG)
                 return -EINVAL;
-        if (t->state == TASK_UNUSED || t->state == TASK_ZOMBIE || sig_ignored(t, sig) ||
+        if (t->state == TASK_UNUSED || t->state == TASK_ZOMBIE || t->state == TASK_DEAD ||
+            sig_ignored(t, sig) ||
             sig_unkillable(t, sig, force))
                 return 0;
         if (!(t->pending.signal & sigmask(sig))) {      /* the first one wins */
@@ -148,12 +149,12 @@ void force_sigsegv(int sig)
         force_sig(SIGSEGV);
 }
 
-void do_notify_parent(struct task_struct *t, int status)
+bool do_notify_parent(struct task_struct *t, int status)
 {
         struct kernel_siginfo info = { .si_signo = SIGCHLD };
 
         if (!t->parent)
-                return;
+                return false;
         info.si_pid = t->pid;
         if (status & 0x7f) {
                 info.si_code = CLD_KILLED;
@@ -163,6 +164,12 @@ void do_notify_parent(struct task_struct *t, int status)
                 info.si_status = (status >> 8) & 0xff;
         }
         send_sig_info(SIGCHLD, &info, t->parent);
+        /* A parent that ignores SIGCHLD (or asked for SA_NOCLDWAIT) will
+         * never wait: the child is not kept as a zombie (POSIX; Linux's
+         * autoreap). A tracee stays for its tracer. */
+        const struct k_sigaction *ka = action_of(t->parent, SIGCHLD);
+        return !(t->ptrace & PT_PTRACED) &&
+               (ka->sa.sa_handler == SIG_IGN || (ka->sa.sa_flags & SA_NOCLDWAIT));
 }
 
 /* fork: the child has the parent's actions and mask, nothing pending */

@@ -38,6 +38,7 @@ sigbasic: wait4-eintr: wait4=-4 handled=1 then=1 status=0x9 ok
 sigbasic: wait4-restart: wait4_is_child=1 handled=1 status=0x700 ok
 sigbasic: sigchld: code=1 status=3 pid_is_child=1 ok
 sigbasic: no-restorer: status=0xb ok
+sigbasic: sigchld-ignored: forked=100 wait4=-10 ok
 sigbasic: 0 failure(s)
 EOF_
 }

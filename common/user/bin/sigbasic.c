@@ -298,6 +298,28 @@ static void no_restorer(void)
             "no-restorer: status=%#x", status);
 }
 
+/* SIGCHLD ignored: children are not kept as zombies. More forks than the
+ * kernel has task slots all succeed, and wait4 finds no child (-ECHILD) */
+static void sigchld_ignored(void)
+{
+        struct sigaction ign = { .sa_handler = SIG_IGN };
+        int status, forked = 0;
+
+        sigaction(SIGCHLD, &ign, NULL);
+        for (int i = 0; i < 100; i++) {
+                long pid = fork();
+                if (pid == 0)
+                        exit(0);
+                if (pid > 0)
+                        forked++;
+                sched_yield();                  /* let it run and exit */
+        }
+        long w = waitpid(-1, &status, 0);
+        say(forked == 100 && w == -ECHILD, "sigchld-ignored: forked=%d wait4=%ld", forked, w);
+        struct sigaction dfl = { .sa_handler = SIG_DFL };
+        sigaction(SIGCHLD, &dfl, NULL);
+}
+
 int main(void)
 {
         handler_and_siginfo();
@@ -310,6 +332,7 @@ int main(void)
         wait_interrupted();
         sigchld();
         no_restorer();
+        sigchld_ignored();
         printf("sigbasic: %d failure(s)\n", failures);
         return failures != 0;
 }
