@@ -5,11 +5,10 @@
  *   entry_SYSCALL_64   (asm) MSR_LSTAR points here: the first instruction
  *                      after SYSCALL. Builds pt_regs, calls do_syscall_64,
  *                      returns to user space by the lab's exit.
- *   ret_from_fork      (asm) where a new task's first __switch_to_asm
- *                      returns: finishes the switch, runs the exit work, and
- *                      leaves to user space through the frame at the top of
- *                      its stack (a fork child, or init after its execve).
  *   do_syscall_64      (C) the lab's dispatcher, called by entry_SYSCALL_64.
+ *
+ * common/arch/entry_exit.asm supplies the way out that no lab changes:
+ *
  *   swapgs_restore_regs_and_return_to_usermode
  *                      (asm) the IRET exit to user space, jumped to with
  *                      rsp = pt_regs, interrupts off, the kernel GS; the
@@ -17,6 +16,10 @@
  *   native_irq_return_iret
  *                      (asm) that exit's IRETQ: a fault there is the
  *                      user's (error_entry, fixup_bad_iret).
+ *   ret_from_fork      (asm) where a new task's first __switch_to_asm
+ *                      returns: finishes the switch, runs the exit work, and
+ *                      leaves to user space through the frame at the top of
+ *                      its stack (a fork child, or init after its execve).
  *
  * common/ supplies to labs: sys_call_table, syscall_enter_from_user_mode
  * (the entry work: tracing, seccomp), syscall_exit_to_user_mode (the

@@ -8,8 +8,7 @@
 %include "calling.inc"
 
 extern do_syscall_64
-extern syscall_exit_to_user_mode
-extern schedule_tail
+extern swapgs_restore_regs_and_return_to_usermode
 
 section .text
 bits 64
@@ -68,25 +67,5 @@ entry_SYSCALL_64:
         mov     rdi, rsp
         movsxd  rsi, eax
         call    do_syscall_64                   ; returns with interrupts off
-
-; Return to user space through the frame, whatever anyone changed in it:
-; the way out of every syscall, and of every interrupt or exception that
-; came from user mode. rsp = struct pt_regs *, interrupts off, gs = kernel.
-global swapgs_restore_regs_and_return_to_usermode
-swapgs_restore_regs_and_return_to_usermode:
-        POP_REGS                                ; r15 .. di
-        add     rsp, 8                          ; skip orig_ax
-        swapgs                                  ; gs -> user
-global native_irq_return_iret
-native_irq_return_iret:                         ; a fault here is the user's
-        iretq                                   ; ip, cs, flags, sp, ss
-
-; A new task's first return from __switch_to_asm (rax = the previous task)
-; lands here, rsp = its pt_regs: a fork child, or init after its execve.
-global ret_from_fork
-ret_from_fork:
-        mov     rdi, rax
-        call    schedule_tail
-        mov     rdi, rsp
-        call    syscall_exit_to_user_mode       ; interrupts off on return
-        jmp     swapgs_restore_regs_and_return_to_usermode
+        jmp     swapgs_restore_regs_and_return_to_usermode ; POP_REGS, swapgs, iretq
+                                                ; (common/arch/entry_exit.asm)
