@@ -32,7 +32,7 @@ NASMFLAGS := -f elf64 -g -F dwarf -Icommon/include/ -I$(BUILD)/include/
 
 # Kernel pieces shared by every lab, built once
 KERNEL_C := $(wildcard common/arch/*.c common/kernel/*.c) common/lib/format.c common/lib/string.c
-KERNEL_C := $(filter-out common/arch/asm-offsets.c,$(KERNEL_C))
+KERNEL_C := $(filter-out common/arch/asm-offsets.c common/kernel/syscall_table.c,$(KERNEL_C))
 KERNEL_ASM := $(wildcard common/boot/*.asm common/arch/*.asm)
 KERNEL_OBJS := $(patsubst common/%,$(BUILD)/kernel/%.o,$(KERNEL_C) $(KERNEL_ASM))
 ASM_OFFSETS := $(BUILD)/include/asm-offsets.inc
@@ -43,9 +43,14 @@ ULIB_OBJS := $(BUILD)/user/lib/crt0.asm.o $(BUILD)/user/lib/ulib.c.o \
 	$(BUILD)/user/lib/format.c.o $(BUILD)/user/lib/string.c.o
 PROGRAM_ELFS := $(addprefix $(BUILD)/user/bin/,$(PROGRAMS))
 
-# Per lab: its own sources, plus the packed programs and its name
+# Per lab: its own sources, the syscall table in its calling convention,
+# plus the packed programs and its name
 lab_objs = $(patsubst labs/%,$(BUILD)/%.o,$(wildcard labs/$(1)/*.c labs/$(1)/*.asm)) \
+	$(BUILD)/$(1)/syscall_table.c.o \
 	$(BUILD)/$(1)/labinfo.asm.o $(BUILD)/user/programs.asm.o
+# A lab's build options: labs/NN/config holds CONFIG_X=y lines (Linux's
+# names), each one -DCONFIG_X for the lab's C code and its syscall table
+lab_config = $(patsubst %=y,-D%,$(filter CONFIG_%=y,$(shell cat labs/$(1)/config 2>/dev/null)))
 KERNELS := $(foreach l,$(LABS),$(BUILD)/$(l)/kernel.elf)
 
 # QEMU itself is run by grading/lib/boot (KVM, QEMUEXTRA, D are read there)
@@ -90,9 +95,12 @@ $(BUILD)/kernel/%.asm.o: common/%.asm $(ASM_OFFSETS) common/include/calling.inc 
 	@mkdir -p $(@D)
 	$(NASM) $(NASMFLAGS) -o $@ $<
 
-$(BUILD)/%.c.o: labs/%.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h)
+$(BUILD)/%.c.o: labs/%.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h) $$(wildcard labs/$$(firstword $$(subst /, ,$$*))/config)
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c -o $@ $<
+	$(CC) $(KCFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -c -o $@ $<
+$(BUILD)/%/syscall_table.c.o: common/kernel/syscall_table.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h) $$(wildcard labs/$$*/config)
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) $(call lab_config,$*) -c -o $@ $<
 $(BUILD)/%.asm.o: labs/%.asm $(ASM_OFFSETS) common/include/calling.inc Makefile
 	@mkdir -p $(@D)
 	$(NASM) $(NASMFLAGS) -o $@ $<

@@ -17,6 +17,9 @@ bits 64
 ; off, gs = kernel.
 global swapgs_restore_regs_and_return_to_usermode
 swapgs_restore_regs_and_return_to_usermode:
+        ; the whole frame goes back now: a force_iret() request is met
+        mov     rcx, [gs:PER_CPU_CURRENT]
+        and     qword [rcx + TASK_TI_FLAGS], ~_TIF_FULL_RESTORE
         POP_REGS                                ; r15 .. di
         add     rsp, 8                          ; skip orig_ax
         swapgs                                  ; gs -> user

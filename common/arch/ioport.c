@@ -7,7 +7,7 @@
 #include "syscalls.h"
 #include "x86.h"
 
-long sys_iopl(unsigned int level)
+SYSCALL_DEFINE1(iopl, unsigned int, level)
 {
         struct pt_regs *regs = current_pt_regs();
 

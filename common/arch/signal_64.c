@@ -151,7 +151,7 @@ static void restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc
         regs->orig_ax = -1;             /* not a syscall any more: no restart */
 }
 
-long sys_rt_sigreturn(void)
+SYSCALL_DEFINE0(rt_sigreturn)
 {
         struct pt_regs *regs = current_pt_regs();
         /* the handler's RET popped pretcode */

@@ -77,11 +77,14 @@ static inline bool test_tsk_thread_flag(struct task_struct *t, int flag)
 }
 /* The frame was rewritten (execve, sigreturn, iopl, a ptrace stop): the
  * return to user space must restore all of it, so it must take the IRET
- * path. Linux (2.6-4.x) asked for that with TIF_NOTIFY_RESUME, a flag every
- * fast path tests and none leaves by SYSRET. */
+ * path. Linux (2.6-4.x) asked for that with TIF_NOTIFY_RESUME, which the
+ * exit-work loop clears: a path that chose its exit after the loop would
+ * lose the request. The kit gives it a flag of its own, as Andi Kleen did
+ * for rt_sigreturn when the ptregs stubs went (2018, TIF_FULL_RESTORE): in
+ * _TIF_ALLWORK_MASK, cleared only by the IRET exit (entry_exit.asm). */
 static inline void force_iret(struct task_struct *t)
 {
-        set_tsk_thread_flag(t, TIF_NOTIFY_RESUME);
+        set_tsk_thread_flag(t, TIF_FULL_RESTORE);
 }
 static inline unsigned long read_thread_flags(void)
 {

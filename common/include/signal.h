@@ -12,7 +12,6 @@
 #include "types.h"
 #include "ptrace.h"
 
-#define __user                  /* a user-space address: never dereferenced */
 #include "uapi/signal.h"
 
 #define valid_signal(sig) ((unsigned long)(sig) <= _NSIG)

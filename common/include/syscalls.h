@@ -3,36 +3,62 @@
 #define SYSCALLS_H
 
 #include "types.h"
+#include "ptrace.h"
+#include "syscall_wrapper.h"
 #include "uapi/unistd.h"
 #include "uapi/errno.h"
 
-/* Every handler takes the six argument registers (rdi, rsi, rdx, r10, r8,
- * r9) as plain C arguments; handlers that need the whole frame (fork,
- * execve) find it with current_pt_regs(). */
+/* The table's calling convention is the lab's choice (its config file):
+ * labs 01-03 pass the six argument registers (rdi, rsi, rdx, r10, r8, r9)
+ * as plain C arguments to sys_*; from lab 04 on (Linux 4.17,
+ * CONFIG_ARCH_HAS_SYSCALL_WRAPPER) the frame alone goes to __x64_sys_*,
+ * which loads what its handler takes (syscall_wrapper.h). Handlers that
+ * need the whole frame (fork, execve) find it with current_pt_regs(). */
+#ifdef CONFIG_ARCH_HAS_SYSCALL_WRAPPER
+typedef long (*sys_call_ptr_t)(const struct pt_regs *regs);
+#else
 typedef long (*sys_call_ptr_t)(unsigned long, unsigned long, unsigned long,
                                unsigned long, unsigned long, unsigned long);
+#endif
 extern const sys_call_ptr_t sys_call_table[NR_syscalls];
 
+/* The number is an int, and only numbers below NR_syscalls index the
+ * table. A mispredicted bounds check must not let the CPU read the table
+ * out of bounds even speculatively (Spectre v1, "x86/syscall: Sanitize
+ * syscall table de-references under speculation", 2018): the mask is all
+ * ones for nr < size and zero otherwise, computed with cmp/sbb, no branch. */
+static inline unsigned long array_index_mask_nospec(unsigned long index,
+                                                    unsigned long size)
+{
+        unsigned long mask;
+
+        asm volatile("cmp %1, %2; sbb %0, %0" : "=r"(mask) : "g"(size), "r"(index) : "cc");
+        return mask;
+}
+#define array_index_nospec(index, size) \
+        ((index) & array_index_mask_nospec((index), (size)))
+
 long sys_ni_syscall(void);
-long sys_write(int fd, const char *buf, size_t count);
+long sys_write(int fd, const char __user *buf, size_t count);
 long sys_sched_yield(void);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_fork(void);
-long sys_execve(const char *path, const char *const *argv, const char *const *envp);
+long sys_execve(const char __user *path, const char __user *const __user *argv,
+                const char __user *const __user *envp);
 long sys_exit(int code);
 long sys_exit_group(int code);
-long sys_wait4(int pid, int *status, int options, void *rusage);
+long sys_wait4(int pid, int __user *status, int options, void __user *rusage);
 long sys_ptrace(long request, long pid, unsigned long addr, unsigned long data);
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
                unsigned long arg5);
-long sys_seccomp(unsigned int op, unsigned int flags, void *uargs);
+long sys_seccomp(unsigned int op, unsigned int flags, void __user *uargs);
 /* signals: common/kernel/signal.c, common/arch/signal_64.c */
 struct sigaction;
-long sys_rt_sigaction(int sig, const struct sigaction *act, struct sigaction *oact,
-                      size_t sigsetsize);
-long sys_rt_sigprocmask(int how, const unsigned long *set, unsigned long *oset,
-                        size_t sigsetsize);
+long sys_rt_sigaction(int sig, const struct sigaction __user *act,
+                      struct sigaction __user *oact, size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const unsigned long __user *set,
+                        unsigned long __user *oset, size_t sigsetsize);
 long sys_rt_sigreturn(void);
 long sys_kill(int pid, int sig);
 /* common/arch/ioport.c */

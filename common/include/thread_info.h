@@ -11,6 +11,7 @@
 #define TIF_SYSCALL_EMU         6       /* ptrace: PTRACE_SYSEMU */
 #define TIF_SYSCALL_AUDIT       7
 #define TIF_SECCOMP             8       /* a seccomp filter is installed */
+#define TIF_FULL_RESTORE        10      /* the frame was rewritten: leave by IRET */
 #define TIF_SYSCALL_TRACEPOINT  28
 
 #define _TIF_SYSCALL_TRACE      (1UL << TIF_SYSCALL_TRACE)
@@ -20,6 +21,7 @@
 #define _TIF_SYSCALL_EMU        (1UL << TIF_SYSCALL_EMU)
 #define _TIF_SYSCALL_AUDIT      (1UL << TIF_SYSCALL_AUDIT)
 #define _TIF_SECCOMP            (1UL << TIF_SECCOMP)
+#define _TIF_FULL_RESTORE       (1UL << TIF_FULL_RESTORE)
 #define _TIF_SYSCALL_TRACEPOINT (1UL << TIF_SYSCALL_TRACEPOINT)
 
 /* work at syscall entry (tracing) and work on any return to user space */
@@ -30,7 +32,11 @@
                                  _TIF_SYSCALL_TRACEPOINT)
 #define _TIF_EXIT_TO_USER_WORK  (_TIF_SIGPENDING | _TIF_NOTIFY_RESUME | \
                                  _TIF_NEED_RESCHED)
-#define _TIF_ALLWORK_MASK       (_TIF_WORK_SYSCALL_EXIT | _TIF_EXIT_TO_USER_WORK)
+/* everything that keeps a syscall off the SYSRET exit: the work above, and a
+ * frame someone rewrote (force_iret). TIF_FULL_RESTORE is not exit work: no
+ * loop clears it; the IRET exit does, having restored the whole frame. */
+#define _TIF_ALLWORK_MASK       (_TIF_WORK_SYSCALL_EXIT | _TIF_EXIT_TO_USER_WORK | \
+                                 _TIF_FULL_RESTORE)
 
 #ifndef __ASSEMBLER__
 struct thread_info {

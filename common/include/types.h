@@ -13,6 +13,7 @@ typedef uint64_t u64;
 typedef int32_t  s32;
 
 #define __visible       __attribute__((externally_visible, used))
+#define __user                  /* a user-space address: never dereferenced */
 #define __noreturn      __attribute__((noreturn))
 #define __packed        __attribute__((packed))
 #define __aligned(n)    __attribute__((aligned(n)))

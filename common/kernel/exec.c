@@ -220,7 +220,8 @@ static int copy_strings(struct exec_args *a, bool env, const char *const *uvec)
 
 static struct exec_args exec_buffer;    /* one CPU, no preemption inside */
 
-long sys_execve(const char *upath, const char *const *argv, const char *const *envp)
+SYSCALL_DEFINE3(execve, const char __user *, upath, const char __user *const __user *, argv,
+                const char __user *const __user *, envp)
 {
         char path[64];
         struct exec_args *a = &exec_buffer;

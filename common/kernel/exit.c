@@ -45,13 +45,13 @@ __noreturn void do_exit(int code)
         panic("a zombie ran again");
 }
 
-long sys_exit(int code)
+SYSCALL_DEFINE1(exit, int, code)
 {
         do_exit((code & 0xff) << 8);
 }
 
 /* One thread per process, so exit_group is exit. */
-long sys_exit_group(int code)
+SYSCALL_DEFINE1(exit_group, int, code)
 {
         do_exit((code & 0xff) << 8);
 }
@@ -86,7 +86,7 @@ static long report_stopped(struct task_struct *child, int *status)
  * one process group there is); pid < -1: a group that does not exist.
  * Neither threads nor job control exist, so __WALL, WUNTRACED and
  * WCONTINUED change nothing. No rusage is kept. */
-long sys_wait4(int pid, int *status, int options, void *rusage)
+SYSCALL_DEFINE4(wait4, int, pid, int __user *, status, int, options, void __user *, rusage)
 {
         (void)rusage;
         if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL))

@@ -7,7 +7,7 @@
 
 /* The child resumes user space from the parent's frame with ax = 0; its
  * first switch enters ret_from_fork (wake_up_new_task). */
-long sys_fork(void)
+SYSCALL_DEFINE0(fork)
 {
         struct task_struct *parent = current;
         struct task_struct *child = alloc_task(parent->comm);

@@ -312,7 +312,7 @@ static long ptrace_setoptions(struct task_struct *child, unsigned long data)
         return 0;
 }
 
-long sys_ptrace(long request, long pid, unsigned long addr, unsigned long data)
+SYSCALL_DEFINE4(ptrace, long, request, long, pid, unsigned long, addr, unsigned long, data)
 {
         if (request == PTRACE_TRACEME)
                 return ptrace_traceme();

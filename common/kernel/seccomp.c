@@ -315,7 +315,9 @@ static long seccomp_get_action_avail(const u32 *uaction)
 
 #define SECCOMP_GET_ACTION_AVAIL 2
 
-long sys_seccomp(unsigned int op, unsigned int flags, void *uargs)
+/* seccomp(2) and prctl(PR_SET_SECCOMP) both come here: kernel code never
+ * calls a syscall's entry point (syscall_wrapper.h) */
+static long do_seccomp(unsigned int op, unsigned int flags, void __user *uargs)
 {
         switch (op) {
         case SECCOMP_SET_MODE_STRICT:
@@ -332,6 +334,11 @@ long sys_seccomp(unsigned int op, unsigned int flags, void *uargs)
         return -EINVAL;
 }
 
+SYSCALL_DEFINE3(seccomp, unsigned int, op, unsigned int, flags, void __user *, uargs)
+{
+        return do_seccomp(op, flags, uargs);
+}
+
 long prctl_get_seccomp(void)
 {
         return current->seccomp.mode;
@@ -341,9 +348,9 @@ long prctl_set_seccomp(unsigned long mode, void *filter)
 {
         switch (mode) {
         case SECCOMP_MODE_STRICT:
-                return sys_seccomp(SECCOMP_SET_MODE_STRICT, 0, NULL);
+                return do_seccomp(SECCOMP_SET_MODE_STRICT, 0, NULL);
         case SECCOMP_MODE_FILTER:
-                return sys_seccomp(SECCOMP_SET_MODE_FILTER, 0, filter);
+                return do_seccomp(SECCOMP_SET_MODE_FILTER, 0, filter);
         }
         return -EINVAL;
 }

@@ -256,8 +256,8 @@ void set_current_blocked(sigset_t newset)
         recalc_sigpending_tsk(current);
 }
 
-long sys_rt_sigprocmask(int how, const sigset_t __user *nset, sigset_t __user *oset,
-                        size_t sigsetsize)
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset, sigset_t __user *, oset,
+                size_t, sigsetsize)
 {
         sigset_t old = current->blocked, set;
 
@@ -279,8 +279,8 @@ long sys_rt_sigprocmask(int how, const sigset_t __user *nset, sigset_t __user *o
         return 0;
 }
 
-long sys_rt_sigaction(int sig, const struct sigaction __user *act,
-                      struct sigaction __user *oact, size_t sigsetsize)
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
+                struct sigaction __user *, oact, size_t, sigsetsize)
 {
         struct task_struct *t = current;
         struct sigaction new, old;
@@ -310,7 +310,7 @@ long sys_rt_sigaction(int sig, const struct sigaction __user *act,
 /* pid > 0: that process; -1: every process but init and the caller.
  * Process groups do not exist, so 0 and other negative pids find none.
  * sig 0 only checks that the target exists. */
-long sys_kill(int pid, int sig)
+SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
         struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_USER };
         int found = 0;

@@ -5,17 +5,17 @@
 #include "uaccess.h"
 #include "uapi/seccomp.h"
 
-long sys_ni_syscall(void)
+SYSCALL_DEFINE0(ni_syscall)
 {
         return -ENOSYS;
 }
 
-long sys_getpid(void)
+SYSCALL_DEFINE0(getpid)
 {
         return current->pid;
 }
 
-long sys_getppid(void)
+SYSCALL_DEFINE0(getppid)
 {
         return current->parent ? current->parent->pid : 0;
 }
@@ -25,14 +25,14 @@ long sys_getppid(void)
  * goes behind every other runnable task before it returns, as in Linux;
  * the path it takes is a preempted task's, which makes sched_yield the
  * kit's deterministic "syscall with pending exit work" (timing.md). */
-long sys_sched_yield(void)
+SYSCALL_DEFINE0(sched_yield)
 {
         set_tsk_thread_flag(current, TIF_NEED_RESCHED);
         return 0;
 }
 
 /* fds 1 and 2 are the console; there is no file system. */
-long sys_write(int fd, const char *buf, size_t count)
+SYSCALL_DEFINE3(write, int, fd, const char __user *, buf, size_t, count)
 {
         char chunk[128];
         size_t done = 0;
@@ -53,8 +53,8 @@ long sys_write(int fd, const char *buf, size_t count)
 /* prctl: the seccomp and no_new_privs options. no_new_privs is kept and
  * inherited as Linux does; nothing here grants privilege at execve, so it
  * changes no behaviour yet. */
-long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
-               unsigned long arg5)
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+                unsigned long, arg4, unsigned long, arg5)
 {
         switch (option) {
         case PR_GET_SECCOMP:
