@@ -19,7 +19,7 @@ require_tsv() {
         local labs rows
         labs=$(ls -d "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/ | wc -l)
         rows=$(( $(wc -l < "$TSV") - 1 ))
-        assert_equal "$rows" "$(( labs * 7 ))"
+        assert_equal "$rows" "$(( labs * 8 ))"
         run awk -F'\t' 'NR > 1 && !($3 ~ /^[0-9]+\.[0-9]$/ && $4 ~ /^[0-9]+$/ && $7 ~ /^[0-9]+$/ && $8 ~ /^(sysretq|iretq|other)(\+(sysretq|iretq|other))*$/ || $3 $4 $5 $6 $7 $8 == "n/an/an/an/an/an/a")' "$TSV"
         assert_output ""
         # the null syscall is served everywhere

@@ -91,6 +91,15 @@ check_enosys() {
         # numbers 0, 2 and 230 are Linux syscalls the kit does not serve
         assert_equal "$(grep -vc 'ret=-38$' <<< "$lines")" 0
         grep -q "nr=-1 ret=-38" <<< "$lines" || fail "syscall -1 did not return -ENOSYS"
+        # junk above bit 31 is ignored: 0x1_0000_0027 is getpid (39)
+        lines=$(serial "enosys-int:")
+        assert_equal "$(wc -l <<< "$lines")" 2
+        local line
+        while read -r line; do
+                parse_fields "$line"
+                [ "${F[ret]}" = "${F[getpid]}" ] ||
+                        fail "syscall ${F[nr]} returned ${F[ret]}, not getpid's ${F[getpid]}: the number is an int"
+        done <<< "$lines"
 }
 
 # regs prints, for each probed syscall, every register after SYSCALL
@@ -114,8 +123,8 @@ check_regs_preserved() {
                 assert_equal "${F[rsp_moved]:-}" 0
                 n=$((n + 1))
         done < <(serial 'regs:')
-        # 9 numbers x 3 flag sets, and fork seen from both sides
-        assert_equal "$n" 29
+        # 10 numbers x 3 flag sets, and fork seen from both sides
+        assert_equal "$n" 32
 }
 
 check_rcx_r11() {
@@ -134,7 +143,7 @@ check_rcx_r11() {
         done < <(serial 'regs:')
         # and the results themselves, from the kernel's side of the ABI
         local want
-        for want in "0 -38" "1 -9" "24 0" "61 -22" "59 -14" "110 1" "500 -38" "-1 -38"; do
+        for want in "0 -38" "1 -9" "24 0" "61 -22" "59 -14" "110 1" "157 -22" "500 -38" "-1 -38"; do
                 set -- $want
                 line=$(serial "regs: nr=$1 flags_in=0x202 ")
                 assert_equal "$(( $(field "$line" rax) ))" "$2"
@@ -219,13 +228,15 @@ GDB
         assert_output --regexp "GS base 0, kernel GS base 0xffffffff8[0-9a-f]{7}, [0-9]+ ticks"
 }
 
-# At do_syscall_64 the frame is complete: what a tracer would read.
+# check_gdb_ptregs NN [WHERE]: at do_syscall_64 (or WHERE: a handler, in a lab
+# whose fast path saves the whole frame) the frame of the demo's first
+# syscall is complete: what a tracer would read.
 check_gdb_ptregs() {
         require_boot
-        run gdb_session "$1" demo <<'GDB'
-printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\n", $rax, $rcx, $r11
+        run gdb_session "$1" demo <<GDB
+printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\\n", \$rax, \$rcx, \$r11
 delete
-break do_syscall_64
+break ${2:-do_syscall_64}
 continue
 ptregs
 kill

@@ -20,6 +20,9 @@
  *   execve       execve of this program, until its main runs (once)
  *   signal       kill(getpid(), SIGUSR1) with a handler: delivery, the
  *                handler, rt_sigreturn, back after kill's SYSCALL
+ *   iopl         iopl(0), in a loop: a syscall that rewrites its own frame
+ *                (the flags slot), so the labs that must restore it send it
+ *                by IRET
  */
 #include "ulib.h"
 
@@ -58,7 +61,8 @@ struct bench_sock_fprog { unsigned short len; struct bench_sock_filter *filter; 
 #define SITE(name) ".globl bench_site_" #name "\nbench_site_" #name ":\n\t"
 
 /* `calls` iterations of: mov eax, nr; syscall; dec; jnz (3 user
- * instructions around each SYSCALL), the SYSCALL labelled bench_site_NAME */
+ * instructions around each SYSCALL), the SYSCALL labelled bench_site_NAME;
+ * rdi = 0, the first argument of every call */
 #define SYSCALL_LOOP(name)                                                      \
 static __attribute__((noinline, noclone)) uint64_t loop_##name(long nr, unsigned long calls) \
 {                                                                               \
@@ -68,13 +72,14 @@ static __attribute__((noinline, noclone)) uint64_t loop_##name(long nr, unsigned
                          SITE(name) "syscall\n\t"                               \
                          "decq %0\n\t"                                          \
                          "jnz 1b"                                               \
-                         : "+r"(calls) : "r"(nr) : "rax", "rcx", "r11", "memory"); \
+                         : "+r"(calls) : "r"(nr), "D"(0L) : "rax", "rcx", "r11", "memory"); \
         return rdtsc() - t0;                                                    \
 }
 SYSCALL_LOOP(getpid)
 SYSCALL_LOOP(sched_yield)
 SYSCALL_LOOP(traced)
 SYSCALL_LOOP(seccomp)
+SYSCALL_LOOP(iopl)
 
 /* one labelled SYSCALL with three arguments */
 #define SITE_CALL3(name, nr, a, b, c) ({                                        \
@@ -294,5 +299,9 @@ int main(int argc, char **argv)
         bench_fork();
         bench_execve();
         bench_signal();
+        if (iopl(0) == -ENOSYS)
+                row_na("iopl", "-ENOSYS");
+        else
+                row("iopl", best_of(loop_iopl, __NR_iopl, CALLS), CALLS);
         return 0;
 }

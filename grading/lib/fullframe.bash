@@ -1,0 +1,153 @@
+# fullframe.bash - checks for the labs that save the whole frame on the
+# fast path, clear the registers and call handlers with pt_regs (04 on):
+# seen from GDB and from the kernel's own code. Load after lib/entrylab,
+# lib/abi (REG_PATTERN) and lib/exits.
+
+# the frame of the current task, for GDB expressions
+FRAME='((struct pt_regs *)(cpu_data.top_of_stack - sizeof(struct pt_regs)))'
+
+# at_handler NN HANDLER NR: GDB output at the first instruction of HANDLER
+# for the regs probe's syscall NR (the first of its three flag sets), as
+# "REG name value" lines and "FRAME address"
+at_handler() {
+        local site
+        site=$(symbol regs regs_after_syscall) || fail "regs_after_syscall not in build/user/bin/regs"
+        {
+                echo delete
+                echo "break $2 if $FRAME->ip == $site && $FRAME->orig_ax == $3"
+                echo continue
+                for r in rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15; do
+                        echo "printf \"REG $r %#lx\\n\", \$$r"
+                done
+                echo "printf \"FRAME %#lx\\n\", $FRAME"
+                echo kill
+                echo quit
+        } | gdb_session "$1" regs
+}
+
+# check_registers_cleared NN: the regs probe loads a pattern into every
+# register and calls getpid, which takes no argument; at the handler's
+# first instruction no register may hold any of the user's values but rdi
+# and rsi, which the entry keeps (PUSH_AND_CLEAR_REGS): rbx, rbp, rdx and
+# r8-r15 hold nothing the user chose.
+check_registers_cleared() {
+        require_boot
+        run at_handler "$1" __x64_sys_getpid 39
+        grep -q "REG rax" <<< "$output" || fail "GDB never stopped at __x64_sys_getpid: $(tail -5 <<< "$output")"
+        local line name value reg bad=
+        while read -r _ name value; do
+                for reg in rdx r10 r8 r9 rbx rbp r12 r13 r14 r15; do
+                        [ "$value" = "${REG_PATTERN[$reg]}" ] &&
+                                bad+=" $name holds the user's $reg ($value);"
+                done
+        done < <(grep -o "REG [a-z0-9]* [0-9a-fx]*" <<< "$output")
+        [ -z "$bad" ] || fail "at __x64_sys_getpid (no arguments):$bad"
+}
+
+# check_handler_gets_frame NN: the pt_regs convention seen from GDB: at a
+# wrapper's first instruction rdi is the task's frame; at the handler
+# behind a five-argument syscall (prctl) the C argument registers hold the
+# five values the user passed (the fourth from r10, in rcx).
+check_handler_gets_frame() {
+        require_boot
+        run at_handler "$1" __x64_sys_getpid 39
+        [[ $output =~ REG\ rdi\ (0x[0-9a-f]+) ]] || fail "GDB never stopped at __x64_sys_getpid: $(tail -5 <<< "$output")"
+        local rdi=${BASH_REMATCH[1]}
+        [[ $output =~ FRAME\ (0x[0-9a-f]+) ]] || fail "no frame address"
+        [ "$rdi" = "${BASH_REMATCH[1]}" ] || fail "at __x64_sys_getpid rdi=$rdi, the frame is at ${BASH_REMATCH[1]}"
+        run at_handler "$1" sys_prctl 157
+        local want got
+        for want in "rdi 0x11111111" "rsi ${REG_PATTERN[rsi]}" "rdx ${REG_PATTERN[rdx]}" \
+                    "rcx ${REG_PATTERN[r10]}" "r8 ${REG_PATTERN[r8]}"; do
+                set -- $want
+                [[ $output =~ REG\ $1\ (0x[0-9a-f]+) ]] || fail "GDB never stopped at sys_prctl: $(tail -5 <<< "$output")"
+                got=${BASH_REMATCH[1]}
+                # the first argument is an int: only its low half counts
+                [ "$1" = rdi ] && got=$(printf "%#x" $(( got & 0xffffffff )))
+                [ "$got" = "$2" ] || fail "sys_prctl's argument in $1 is $got, the user passed $2"
+        done
+}
+
+# between LAB FUNCTION START END: the code from FUNCTION on (its own labels
+# included), from the first line matching START to the first after it
+# matching END, within 100 instructions
+between() {
+        objdump -d --no-show-raw-insn -M intel "$(lab_kernel "$1")" |
+                awk -v f="<$2>:" -v s="$3" -v e="$4" '
+                        $2 == f { infn = 1; next }
+                        !infn || !/^ *[0-9a-f]+:/ { next }
+                        ++n > 100 { exit }
+                        infn && !on && $0 ~ s { on = 1 }
+                        on { print }
+                        on && $0 ~ e { exit }'
+}
+
+# check_nospec_clamp NN: between the bound check of the number and the load
+# from sys_call_table, both the fast path (entry_SYSCALL_64) and the slow
+# path (do_syscall_64) mask the index with sbb (array_index_nospec), so
+# that a mispredicted bound reads inside the table
+check_nospec_clamp() {
+        local fn code table
+        # objdump names the table by its address: [reg*8-0x...] in the top 2 GiB
+        table=$(nm "$(lab_kernel "$1")" | awk '$3 == "sys_call_table" { print $1 }')
+        [ -n "$table" ] || fail "no sys_call_table in lab $1's kernel"
+        table=$(printf "%#x" $(( -0x$table )))
+        for fn in entry_SYSCALL_64 do_syscall_64; do
+                code=$(between "$1" "$fn" "cmp" "\\*8-$table\\]")
+                grep -q -- "\*8-$table\]" <<< "$code" || fail "$fn: no load from sys_call_table after a compare"
+                grep -qw sbb <<< "$code" || fail "$fn: the index reaches sys_call_table unmasked (no sbb): $(tr -s ' \t' ' ' <<< "$code" | cut -d' ' -f3- | paste -sd';')"
+        done
+}
+
+# check_fork_exits NN: fork from the regs probe: the parent returns by
+# sysretq (its frame is as SYSCALL left it), the child's first return to
+# user space is ret_from_fork's iretq
+check_fork_exits() {
+        require_boot
+        local site
+        site=$(symbol regs regs_after_syscall) || fail "regs_after_syscall not in build/user/bin/regs"
+        run gdb_session "$1" regs < <(
+                echo delete
+                echo "break sys_fork if $FRAME->ip == $site"
+                echo continue
+                echo 'set $parent = cpu_data.current_task->pid'
+                echo finish
+                echo 'set $child = $rax'
+                echo 'printf "FORK parent %d child %d\n", $parent, $child'
+                echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
+                echo delete
+                exit_breaks "$1" "$site"
+                echo continue
+                echo 'printf "PID %d\n", cpu_data.current_task->pid'
+                print_exit
+                echo continue
+                echo 'printf "PID %d\n", cpu_data.current_task->pid'
+                print_exit
+                echo kill
+                echo quit
+        )
+        [[ $output =~ FORK\ parent\ ([0-9]+)\ child\ ([0-9]+) ]] || fail "GDB never saw the fork: $(tail -5 <<< "$output")"
+        local parent=${BASH_REMATCH[1]} child=${BASH_REMATCH[2]} exits
+        exits=$(grep -oE '(PID [0-9]+|EXIT [a-z]+)' <<< "$output" | paste -sd' ' | sed 's/ EXIT/:/g')
+        [[ $exits == *"PID $parent: sysretq"* ]] || fail "fork's parent (pid $parent) did not leave by sysretq: $exits"
+        [[ $exits == *"PID $child: iretq"* ]] || fail "fork's child (pid $child) did not leave by iretq: $exits"
+}
+
+# check_path_vs_reference NN OTHER fewer|more PATH...: lab NN's PATHs retire
+# fewer (or more) instructions per round trip than the reference lab
+# OTHER's (grading/reference.tsv, so that a student's own lab OTHER does
+# not matter)
+check_path_vs_reference() {
+        local lab=$1 other=$2 way=$3 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs
+        shift 3
+        bench_tsv "$tsv" "$lab"
+        for p in "$@"; do
+                mine=$(bench_field "$tsv" "$lab" "$p" trip) theirs=$(bench_field "$REFERENCE_TSV" "$other" "$p" trip) ||
+                        fail "no $p figure for lab $other in grading/reference.tsv"
+                [[ $mine =~ ^[0-9]+$ ]] || fail "lab $lab, $p: no figure ($mine)"
+                case $way in
+                fewer) (( mine < theirs )) || fail "$p: lab $lab retires $mine instructions per round trip, lab $other $theirs: expected fewer" ;;
+                more) (( mine > theirs )) || fail "$p: lab $lab retires $mine instructions per round trip, lab $other $theirs: expected more" ;;
+                esac
+        done
+}
