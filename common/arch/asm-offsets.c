@@ -9,6 +9,7 @@
 #include "segment.h"
 #include "thread_info.h"
 #include "syscalls.h"
+#include "uapi/seccomp.h"
 #include "x86.h"
 
 #define DEFINE(sym, val) \
@@ -58,4 +59,5 @@ void asm_offsets(void)
         DEFINE(_TIF_WORK_SYSCALL_ENTRY, _TIF_WORK_SYSCALL_ENTRY);
         DEFINE(_TIF_EXIT_TO_USER_WORK, _TIF_EXIT_TO_USER_WORK);
         DEFINE(MSR_GS_BASE, MSR_GS_BASE);
+        DEFINE(AUDIT_ARCH_X86_64, AUDIT_ARCH_X86_64);
 }

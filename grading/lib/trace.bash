@@ -3,7 +3,7 @@
 # exist. The programs join the file-wide boot; each check reads $SERIAL.
 # Load after lib/abi.
 
-TRACE_PROGRAMS="ptrace_syscall seccomp_filter seccomp_bad"
+TRACE_PROGRAMS="ptrace_syscall seccomp_filter seccomp_bad seccomp_fast"
 ALL_PROGRAMS="$ALL_PROGRAMS $TRACE_PROGRAMS"
 
 # has_line LINE: the serial log holds exactly this line

@@ -1,0 +1,128 @@
+# twophase.bash - checks for the labs whose entry work runs in two phases
+# (05 on): a syscall whose only entry work is a seccomp filter rejoins the
+# fast path. Load after lib/entrylab, lib/exits, lib/timing, lib/fullframe.
+
+# fast_site NAME: the address of seccomp_fast's labelled SYSCALL NAME
+fast_site() {
+        symbol seccomp_fast "seccomp_fast_$1" || fail "no seccomp_fast_$1 in build/user/bin/seccomp_fast"
+}
+
+# sysret_regs_check: GDB commands, at a SYSRETQ, that print rcx, r11 and
+# what they must be: the frame's ip and flags (the stack still holds the
+# frame SYSCALL's entry built, just below the top)
+sysret_regs_check() {
+        echo "printf \"SYSRET rcx %#lx ip %#lx r11 %#lx saved %#lx\\n\", \$rcx, $FRAME->ip, \$r11, $FRAME->r11"
+}
+
+# check_filtered_getpid_sysret NN: under seccomp_fast's filter, which allows
+# getpid, getpid leaves by sysretq three times in a row, with rcx = the
+# return rip (the SYSCALL's address + 2) and r11 = the user's rflags as
+# SYSCALL saved them (pt_regs->r11; SYSRET reloads the flags slot)
+check_filtered_getpid_sysret() {
+        require_boot
+        local site ret
+        site=$(fast_site allow)
+        ret=$(printf '%#x' $(( site + 2 )))
+        run gdb_session "$1" seccomp_fast < <(
+                echo delete
+                exit_breaks "$1" "$ret"
+                for _ in 1 2 3; do
+                        echo continue
+                        print_exit
+                        echo 'if $pc != &native_irq_return_iret'
+                        sysret_regs_check
+                        echo end
+                done
+                echo kill
+                echo quit
+        )
+        assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "EXIT sysretq EXIT sysretq EXIT sysretq"
+        local line
+        while read -r line; do
+                set -- $line
+                [ "$3" = "$ret" ] && [ "$5" = "$ret" ] || fail "SYSRET with rcx=$3, frame ip=$5, the return rip is $ret"
+                [ "$7" = "$9" ] || fail "SYSRET with r11=$7, SYSCALL saved the rflags $9 (pt_regs->r11)"
+        done < <(grep -o 'SYSRET rcx .*' <<< "$output")
+}
+
+# check_errno_skips_by_sysret NN: SECCOMP_RET_ERRNO is answered in phase
+# 1: seccomp_fast's getppid is skipped, gets -EPERM, and leaves by sysretq
+check_errno_skips_by_sysret() {
+        require_boot
+        passed "seccomp_fast" "ERRNO: getppid skipped, -EPERM"
+        local site ret
+        site=$(fast_site errno)
+        ret=$(printf '%#x' $(( site + 2 )))
+        run gdb_session "$1" seccomp_fast < <(
+                echo delete
+                echo "break sys_getppid"
+                exit_breaks "$1" "$ret"
+                echo continue
+                echo 'if $pc == &sys_getppid'
+                echo 'printf "RAN sys_getppid\n"'
+                echo continue
+                echo end
+                print_exit
+                echo 'printf "AX %ld\n", (long)$rax'
+                echo kill
+                echo quit
+        )
+        refute_output --partial "RAN sys_getppid"
+        assert_output --partial "EXIT sysretq"
+        assert_output --regexp "AX -1$|AX -1[^0-9]"
+}
+
+# check_phase1_rewrites_nothing NN: GDB saves the frame at
+# syscall_trace_enter_phase1 for seccomp_fast's ERRNO'd getppid, lets phase
+# 1 run, and compares: only ax and orig_ax may differ
+check_phase1_rewrites_nothing() {
+        require_boot
+        local site slots="r15 r14 r13 r12 bp bx r11 r10 r9 r8 ax cx dx si di orig_ax ip cs flags sp ss" s
+        site=$(fast_site errno)
+        run gdb_session "$1" seccomp_fast < <(
+                echo delete
+                echo "break syscall_trace_enter_phase1 if $FRAME->ip == $site + 2"
+                echo continue
+                for s in $slots; do echo "printf \"BEFORE $s %#lx\\n\", $FRAME->$s"; done
+                echo finish
+                for s in $slots; do echo "printf \"AFTER $s %#lx\\n\", $FRAME->$s"; done
+                echo kill
+                echo quit
+        )
+        local before after changed=
+        for s in $slots; do
+                [[ $output =~ BEFORE\ $s\ (0x[0-9a-f]+|0) ]] || fail "GDB never stopped in phase 1: $(tail -5 <<< "$output")"
+                before=${BASH_REMATCH[1]}
+                [[ $output =~ AFTER\ $s\ (0x[0-9a-f]+|0) ]] || fail "phase 1 never returned: $(tail -5 <<< "$output")"
+                after=${BASH_REMATCH[1]}
+                [ "$before" = "$after" ] && continue
+                case $s in
+                ax|orig_ax) ;;
+                *) changed+=" $s $before -> $after;" ;;
+                esac
+        done
+        [ -z "$changed" ] || fail "phase 1 rewrote pt_regs beyond ax and orig_ax:$changed"
+        # the ERRNO filter did answer in phase 1
+        assert_output --regexp "AFTER ax 0xffffffffffffffff"
+}
+
+# check_filter_overhead_cut NN OTHER: the overhead of an allow-all filter
+# over a bare getpid (bench's seccomp and getpid paths), lab NN against the
+# reference lab OTHER (grading/reference.tsv). It must shrink in
+# instructions, and in modelled cycles by at least the IRETQ - SYSRETQ
+# weight less what NN's extra instructions add: the exit is the part of
+# seed 000's saving that a full-frame kernel still has to win.
+check_filter_overhead_cut() {
+        local tsv=$BATS_TEST_TMPDIR/bench-$1.tsv
+        bench_tsv "$tsv" "$1"
+        local c0 c1 t0 t1 g
+        c1=$(( $(bench_field "$tsv" "$1" seccomp cycles) - $(bench_field "$tsv" "$1" getpid cycles) ))
+        t1=$(( $(bench_field "$tsv" "$1" seccomp trip) - $(bench_field "$tsv" "$1" getpid trip) ))
+        c0=$(( $(bench_field "$REFERENCE_TSV" "$2" seccomp cycles) - $(bench_field "$REFERENCE_TSV" "$2" getpid cycles) ))
+        t0=$(( $(bench_field "$REFERENCE_TSV" "$2" seccomp trip) - $(bench_field "$REFERENCE_TSV" "$2" getpid trip) ))
+        echo "filter overhead: lab $2 $t0 instructions, $c0 cycles; lab $1 $t1 instructions, $c1 cycles ($(( (c0 - c1) * 100 / c0 ))% fewer cycles)"
+        assert_equal "lab $1 seccomp exit: $(bench_field "$tsv" "$1" seccomp exit)" "lab $1 seccomp exit: sysretq"
+        (( t1 < t0 )) || fail "the filter costs $t1 instructions over getpid in lab $1, $t0 in lab $2: expected fewer"
+        local w=$(( $(cost_weight iretq) - $(cost_weight sysretq) ))
+        (( c0 - c1 >= w )) || fail "the filter's overhead fell by $(( c0 - c1 )) cycles (lab $2 $c0, lab $1 $c1): expected at least the IRET's $w"
+}
