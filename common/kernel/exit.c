@@ -115,6 +115,7 @@ long sys_wait4(int pid, int *status, int options, void *rusage)
                         return 0;
                 if (signal_pending(current))
                         return -ERESTARTSYS;    /* -EINTR, or a restart */
+                current->wait_pid = pid;
                 sleep_on(current);      /* a child's exit wakes its parent */
         }
 }
