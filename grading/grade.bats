@@ -81,8 +81,8 @@ read_total() {
         assert_failure
         read_total "$output"
         [ "$GOT" -lt "$MAX" ] || fail "the handout graded $GOT/$MAX"
-        # each lab's kernel came up: no panic, hang, reset or garbage
-        refute_output --regexp "kernel panic|hang: no verdict|triple fault|garbage|QEMU failed"
+        # each lab's kernel came up: no panic, deadlock, hang, reset or garbage
+        refute_output --regexp "kernel panic|deadlocked|hang: no verdict|triple fault|garbage|QEMU failed"
         local graded=$output
         for nn in $LABS_HERE; do
                 [[ $graded == *"lab $nn: "* ]] || fail "lab $nn was not graded: $graded"

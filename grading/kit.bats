@@ -115,6 +115,49 @@ GDB
         assert_output --partial "kernel panic; last lines: KERNEL PANIC: #GP"
 }
 
+# the real QEMU, through a wrapper that keeps its exit status in
+# $BATS_TEST_TMPDIR/qemu.status: what the kernel chose, seen from outside
+recording_qemu() {
+        local rec=$BATS_TEST_TMPDIR/recording-qemu
+        cat > "$rec" <<REC
+#!/usr/bin/env bash
+qemu-system-x86_64 "\$@"
+status=\$?
+echo \$status > "$BATS_TEST_TMPDIR/qemu.status"
+exit \$status
+REC
+        chmod +x "$rec"
+        echo "$rec"
+}
+
+@test "a user-space deadlock is called a deadlock, naming who waits for what, never a panic" {
+        # a tracee stops itself; its tracer waits for it again, and init for
+        # the tracer: every task asleep, nothing left to wake one
+        local nn lab last
+        last=$(basename "$(ls -d "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/ | tail -n 1)")
+        for nn in 01 "${last:0:2}"; do
+                lab=$(lab_dir "$nn")
+                rm -f "$BATS_TEST_TMPDIR/qemu.status"
+                ENTRYLAB_QEMU=$(recording_qemu) run $MAKE_ run LAB="$nn" ARGS=deadlock TIMEOUT="$BOOT_TIMEOUT"
+                assert_failure
+                assert_equal "QEMU status $(cat "$BATS_TEST_TMPDIR/qemu.status")" "QEMU status 7"
+                run tr -d '\r' <<< "$output"
+                # the program's view: init ran it as pid 2, its child is pid 3
+                assert_line "deadlock: child 3 stopped: wait4=3 stopped=1 sig=19"
+                assert_line "deadlock: waiting again for the stopped child; nobody resumes it"
+                refute_output --partial "deadlock: FAIL"
+                # the kernel's: each task, its state and what it waits for
+                assert_line "no task can run, and nothing can wake one:"
+                assert_line "init[1] S: wait4 for child 2"
+                assert_line "deadlock[2] S: wait4 for child 3"
+                assert_line "deadlock[3] t: ptrace stop, until its tracer 2 resumes it"
+                assert_line "entrylab: user processes deadlocked: powering off"
+                # the harness's one line, with the last lines
+                assert_line --regexp "^entrylab: lab $lab: user processes deadlocked \(every task asleep, none can be woken\); last lines: .*deadlock\[3\] t: ptrace stop"
+                refute_output --regexp "[Pp]anic|PANIC|hang: no verdict"
+        done
+}
+
 @test "garbage on the serial line is called garbage" {
         ENTRYLAB_QEMU=$(fake_qemu 'ok\001\377\376\n' 1) run "$BOOT" --lab 01-iret-only --quiet
         assert_failure

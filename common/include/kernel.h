@@ -26,6 +26,7 @@ __noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2))
 #define EXIT_SUCCESS_CODE       0       /* init exited 0: QEMU status 1 */
 #define EXIT_FAILURE_CODE       1       /* init exited non-zero: status 3 */
 #define EXIT_PANIC_CODE         2       /* kernel panic: status 5 */
+#define EXIT_DEADLOCK_CODE      3       /* user processes deadlocked: status 7 */
 __noreturn void machine_power_off(int code);
 
 #define min(a, b) ((a) < (b) ? (a) : (b))

@@ -40,6 +40,8 @@ struct task_struct {
         int exit_code;                  /* wait4 status word once a zombie;
                                            a ptrace stop's code until wait4
                                            reports it, then the resume signal */
+        int wait_pid;                   /* wait4's pid while asleep in it, for
+                                           the deadlock report (-1: any) */
         const void *wait_chan;
         u64 *pgd;                       /* PML4, kernel virtual */
         void *stack;                    /* bottom of the kernel stack */
@@ -92,6 +94,8 @@ static inline unsigned long read_thread_flags(void)
 }
 
 extern struct task_struct tasks[NR_TASKS];
+/* slot 0: the swapper, pid 0, the idle task once init runs */
+#define idle_task (&tasks[0])
 
 void sched_init(void);
 void schedule(void);
@@ -101,6 +105,7 @@ struct task_struct *alloc_task(const char *comm);
 void wake_up_new_task(struct task_struct *t);
 __noreturn void do_exit(int code);
 __noreturn void start_init(void);
+__noreturn void cpu_idle_loop(void);
 void timer_tick(void);
 
 #endif

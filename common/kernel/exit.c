@@ -115,6 +115,7 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, status, int, options, void __user
                         return 0;
                 if (signal_pending(current))
                         return -ERESTARTSYS;    /* -EINTR, or a restart */
+                current->wait_pid = pid;
                 sleep_on(current);      /* a child's exit wakes its parent */
         }
 }

@@ -75,9 +75,7 @@ __noreturn void start_init(void)
         if (err)
                 panic("cannot run /init: error %d", err);
         wake_up_new_task(init);
-        current->state = TASK_INTERRUPTIBLE;    /* the swapper's work is done */
-        schedule();
-        panic("the swapper ran again");
+        cpu_idle_loop();                /* the swapper becomes the idle task */
 }
 
 __visible __noreturn void kernel_main(u32 start_info_phys)

@@ -3,7 +3,8 @@
  * One CPU, a non-preemptible kernel: a task gives up the CPU only inside
  * schedule(), called from a blocking syscall or from the exit work when the
  * timer tick has set TIF_NEED_RESCHED. Interrupt handlers never wake tasks,
- * so sleeping needs no lock beyond interrupts being off in schedule(). */
+ * so sleeping needs no lock beyond interrupts being off in schedule(). When
+ * no task can run, the idle task does (idle.c). */
 #include "sched.h"
 #include "kernel.h"
 #include "mm.h"
@@ -19,11 +20,12 @@ static int last_pid;
 /* returns the task that switched to us: prev of that other call */
 struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
 
-/* Task 0, the swapper, is the boot context itself. It never runs again once
- * init has started, like Linux's idle task on a CPU with work. */
+/* Task 0, the swapper, is the boot context itself. Once init exists it
+ * becomes the idle task, as Linux's does: always runnable, but picked only
+ * when no other task is (idle.c). */
 void sched_init(void)
 {
-        struct task_struct *swapper = &tasks[0];
+        struct task_struct *swapper = idle_task;
 
         swapper->state = TASK_RUNNING;
         swapper->pid = 0;
@@ -64,16 +66,20 @@ void wake_up_new_task(struct task_struct *t)
         t->state = TASK_RUNNING;
 }
 
+/* Round robin over slots 1 .. NR_TASKS - 1, from the one after prev's
+ * around to prev itself. The idle task in slot 0 is never on this run
+ * queue (Linux gives it a scheduling class of its own, tried last): it
+ * runs only when no other task can. */
 static struct task_struct *pick_next_task(struct task_struct *prev)
 {
-        int start = prev - tasks;
+        int slot = prev - tasks;
 
-        for (int i = 1; i <= NR_TASKS; i++) {
-                struct task_struct *t = &tasks[(start + i) % NR_TASKS];
-                if (t->state == TASK_RUNNING)
-                        return t;
+        for (int i = 1; i < NR_TASKS; i++) {
+                slot = slot == NR_TASKS - 1 ? 1 : slot + 1;
+                if (tasks[slot].state == TASK_RUNNING)
+                        return &tasks[slot];
         }
-        return NULL;
+        return idle_task;
 }
 
 /* Work left by the task we switched away from, done on the new stack:
@@ -123,8 +129,6 @@ void schedule(void)
         local_irq_disable();
         clear_tsk_thread_flag(prev, TIF_NEED_RESCHED);
         next = pick_next_task(prev);
-        if (!next)
-                panic("no runnable task: every process is waiting");
         if (next != prev)
                 finish_task_switch(context_switch(prev, next));
         if (flags & X86_EFLAGS_IF)
