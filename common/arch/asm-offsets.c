@@ -11,6 +11,7 @@
 #include "syscalls.h"
 #include "uapi/seccomp.h"
 #include "x86.h"
+#include "mm.h"
 
 #define DEFINE(sym, val) \
         __asm__ volatile("\n.ascii \"->" #sym " %0\"" :: "i"((long)(val)))
@@ -60,4 +61,7 @@ void asm_offsets(void)
         DEFINE(_TIF_EXIT_TO_USER_WORK, _TIF_EXIT_TO_USER_WORK);
         DEFINE(MSR_GS_BASE, MSR_GS_BASE);
         DEFINE(AUDIT_ARCH_X86_64, AUDIT_ARCH_X86_64);
+        DEFINE(X86_EFLAGS_TF, X86_EFLAGS_TF);
+        DEFINE(X86_EFLAGS_RF, X86_EFLAGS_RF);
+        DEFINE(__VIRTUAL_MASK_SHIFT, __VIRTUAL_MASK_SHIFT);
 }

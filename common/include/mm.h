@@ -16,8 +16,12 @@
 #define __va(p)         ((void *)((u64)(p) + KERNEL_VMA))
 #define __pa(v)         ((u64)(v) - KERNEL_VMA)
 
-/* user space: [0, TASK_SIZE_MAX), the canonical lower half less a guard page */
-#define TASK_SIZE_MAX   ((1UL << 47) - PAGE_SIZE)
+/* 4-level paging: 48-bit virtual addresses, canonical when bits 63..47 are
+ * all equal. User space is [0, TASK_SIZE_MAX), the lower half less its top
+ * page: a SYSCALL in the last bytes below 2^47 would return to 2^47, a
+ * non-canonical address that SYSRET must never be given (lab 06). */
+#define __VIRTUAL_MASK_SHIFT 47
+#define TASK_SIZE_MAX   ((1UL << __VIRTUAL_MASK_SHIFT) - PAGE_SIZE)
 #define USER_STACK_TOP  0x7fffffffe000UL
 #define USER_STACK_PAGES 16
 

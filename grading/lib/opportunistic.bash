@@ -1,0 +1,125 @@
+# opportunistic.bash - checks for the lab that looks at the frame before it
+# chooses SYSRET (06): each of the six checks, seen failing from GDB, and
+# the returns that SYSRET now wins. Load after lib/entrylab, lib/exits,
+# lib/timing and lib/fullframe (FRAME).
+
+# site_after PROGRAM SYMBOL[+N]: the address SYMBOL (+ N) in PROGRAM: the
+# return address of a SYSCALL labelled SYMBOL is SYMBOL+2
+site_after() {
+        local a
+        a=$(symbol "$1" "${2%+*}") || fail "no ${2%+*} in build/user/bin/$1"
+        [[ $2 == *+* ]] && a=$(( a + ${2##*+} ))
+        printf "%#x\n" "$a"
+}
+
+# check_frame_edit_irets NN "GDB commands" WHAT: in bench, the first
+# sched_yield (exit work pending: the checked exit) has its frame edited by
+# the GDB commands once the handler returned; its exit must be IRETQ, since
+# SYSRET could not do what IRET will. WHAT names the check for messages.
+check_frame_edit_irets() {
+        require_boot
+        run gdb_session "$1" bench < <(
+                echo delete
+                echo 'break sys_sched_yield if cpu_data.current_task->pid != 1'
+                echo continue
+                echo 'set $p = cpu_data.current_task->pid'
+                echo finish
+                echo "$2"
+                echo 'printf "EDITED cx %#lx ip %#lx cs %#lx r11 %#lx flags %#lx ss %#lx\n", '"$FRAME->cx, $FRAME->ip, $FRAME->cs, $FRAME->r11, $FRAME->flags, $FRAME->ss"
+                echo delete
+                for a in $(sysretq_addrs "$1"); do
+                        echo "break *$a if cpu_data.current_task->pid == \$p"
+                done
+                echo 'break native_irq_return_iret if cpu_data.current_task->pid == $p'
+                echo continue
+                print_exit
+                echo kill
+                echo quit
+        )
+        assert_output --partial "EDITED"
+        grep -q "EXIT iretq" <<< "$output" ||
+                fail "$3: the frame ($(grep -o 'EDITED.*' <<< "$output")) left by $(grep -o 'EXIT [a-z]*' <<< "$output" || echo 'no exit at all')"
+}
+
+# check_exits_by NN EXIT PROGRAM RETURN N [ARM]: the first N returns to
+# RETURN (SYMBOL+N, site_after) in PROGRAM all leave by EXIT. With ARM (a
+# kernel function), GDB watches the exits only once ARM has run: a program
+# that makes thousands of other syscalls first (bench) would otherwise
+# stop GDB at every one of their exits.
+check_exits_by() {
+        require_boot
+        local ret want=() i
+        ret=$(site_after "$3" "$4")
+        for i in $(seq "$5"); do want+=("EXIT $2"); done
+        run gdb_session "$1" "$3" < <(
+                echo delete
+                [ -n "${6:-}" ] && printf "%s\n" "break $6" continue delete
+                exit_breaks "$1" "$ret"
+                for i in $(seq "$5"); do
+                        echo continue
+                        print_exit
+                done
+                echo kill
+                echo quit
+        )
+        assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "${want[*]}"
+}
+
+# check_top_page_irets NN: GDB makes a getpid of the regs probe look as if
+# it had been the last instruction below 2^47 (rcx = 2^47 at entry, so the
+# ip and cx slots both say 2^47): the exit must be IRETQ, never a SYSRETQ to
+# a non-canonical rip, and the process must get SIGSEGV at 2^47, in user
+# mode, from the faulting IRET (the kernel goes on)
+check_top_page_irets() {
+        require_boot
+        local site
+        site=$(symbol regs regs_after_syscall) || fail "regs_after_syscall not in build/user/bin/regs"
+        run gdb_session "$1" regs < <(
+                echo delete
+                echo "break entry_SYSCALL_64 if \$rcx == $site && \$rax == 39"
+                echo continue
+                echo 'set $p = cpu_data.current_task->pid'
+                echo 'set $rcx = 0x800000000000'
+                echo delete
+                for a in $(sysretq_addrs "$1"); do
+                        echo "break *$a if cpu_data.current_task->pid == \$p"
+                done
+                echo 'break native_irq_return_iret if cpu_data.current_task->pid == $p'
+                echo continue
+                print_exit
+                echo 'printf "IRET ip %#lx\n", *(unsigned long *)$rsp'
+                echo delete
+                echo continue
+        )
+        assert_output --partial "EXIT iretq"
+        assert_output --partial "IRET ip 0x800000000000"
+        local log=$BATS_TEST_TMPDIR/qemu-gdb.out
+        grep -q "killed by signal 11" "$log" || fail "the process was not killed by SIGSEGV: $(tr -d '\r' < "$log" | grep -i 'regs\|fault\|signal' | tail -3)"
+        grep -q "^init exited with status" <(tr -d '\r' < "$log") || fail "the kernel did not carry on: $(tail -3 "$log")"
+        ! grep -q "Kernel panic" "$log" || fail "kernel panic: $(grep -A2 'Kernel panic' "$log")"
+}
+
+# check_null_syscall_budget NN MAX: bench's getpid round trip, the user's
+# three-instruction loop included, retires at most MAX instructions
+check_null_syscall_budget() {
+        local n
+        n=$(bench_getpid "$1") && [ -n "$n" ] || fail "lab $1: no getpid figure: $n"
+        (( ${n%.*} <= $2 )) || fail "getpid: $n instructions per call, loop included; the budget is $2"
+}
+
+# check_cycles_vs_reference NN OTHER PATH...: each PATH costs fewer modelled
+# cycles in lab NN than in the reference lab OTHER (grading/reference.tsv);
+# the instructions are printed beside, not judged (the six checks add some)
+check_cycles_vs_reference() {
+        local lab=$1 other=$2 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs
+        shift 2
+        bench_tsv "$tsv" "$lab"
+        for p in "$@"; do
+                mine=$(bench_field "$tsv" "$lab" "$p" cycles) theirs=$(bench_field "$REFERENCE_TSV" "$other" "$p" cycles) ||
+                        fail "no $p figure for lab $other in grading/reference.tsv"
+                echo "$p: lab $other $theirs cycles, $(bench_field "$REFERENCE_TSV" "$other" "$p" trip) instructions;" \
+                        "lab $lab $mine cycles, $(bench_field "$tsv" "$lab" "$p" trip) instructions"
+                [[ $mine =~ ^[0-9]+$ ]] || fail "lab $lab, $p: no figure ($mine)"
+                (( mine < theirs )) || fail "$p: lab $lab costs $mine modelled cycles, lab $other $theirs: expected fewer"
+        done
+}
