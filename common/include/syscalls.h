@@ -40,6 +40,10 @@ static inline unsigned long array_index_mask_nospec(unsigned long index,
 
 long sys_ni_syscall(void);
 long sys_write(int fd, const char __user *buf, size_t count);
+/* common/kernel/mmap.c */
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+              int fd, unsigned long off);
+long sys_munmap(unsigned long addr, size_t len);
 long sys_sched_yield(void);
 long sys_getpid(void);
 long sys_getppid(void);

@@ -54,6 +54,8 @@ PTREGS_SYSCALLS(PTREGS_DEFAULT)
 
 #define SYSCALLS(X)                                     \
         X(__NR_write, sys_write)                        \
+        X(__NR_mmap, sys_mmap)                          \
+        X(__NR_munmap, sys_munmap)                      \
         X(__NR_sched_yield, sys_sched_yield)            \
         X(__NR_getpid, sys_getpid)                      \
         X(__NR_exit, sys_exit)                          \

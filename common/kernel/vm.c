@@ -112,3 +112,46 @@ int copy_user_space(u64 *dst, u64 *src)
 {
         return copy_level(dst, src, 3, USER_PML4_SLOTS);   /* the user half only */
 }
+
+/* PROT_NONE (mmap.c): a page the user cannot reach, present so that its
+ * address stays taken. Without PTE_U every user access is a protection
+ * fault (SIGSEGV with SEGV_ACCERR, as Linux gives) and user_pte, so
+ * uaccess, refuses it; fork copies it and exit frees it like any page. */
+int map_prot_none_page(u64 *pgd, u64 va, void *page)
+{
+        u64 *pte = walk(pgd, va, true);
+        if (!pte)
+                return -ENOMEM;
+        *pte = __pa(page) | PTE_P | PTE_NX;
+        return 0;
+}
+
+/* The present entries of table t (at base, each covering 1 << shift
+ * bytes) that meet [start, end), from the top down; fn sees the PTEs. A
+ * table that is absent is skipped whole, so a wide, sparse range costs a
+ * few reads, not one per page. */
+static int walk_level(u64 *t, int shift, u64 base, u64 start, u64 end, pte_fn fn, void *arg)
+{
+        u64 first = start > base ? (start - base) >> shift : 0;
+        u64 last = min((end - 1 - base) >> shift, 511UL);
+
+        for (u64 i = last + 1; i-- > first;) {
+                if (!(t[i] & PTE_P))
+                        continue;
+                u64 va = base + (i << shift);
+                int r = shift == 12 ? fn(&t[i], va, arg) :
+                        walk_level(table(t[i]), shift - 9, va, start, end, fn, arg);
+                if (r)
+                        return r;
+        }
+        return 0;
+}
+
+/* Stops at the first non-zero fn result and returns it; 0 when none. */
+int walk_user_range(u64 *pgd, u64 start, u64 end, pte_fn fn, void *arg)
+{
+        end = min(end, TASK_SIZE_MAX);          /* the user half only */
+        if (start >= end)
+                return 0;
+        return walk_level(pgd, 39, 0, start, end, fn, arg);
+}

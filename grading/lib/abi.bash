@@ -3,7 +3,7 @@
 # these; what is specific to a stage is written in that lab's file.
 # Each check reads $SERIAL, the file-wide boot of ABI_PROGRAMS.
 
-ABI_PROGRAMS="demo forkwait exectest enosys regs initregs fault compat preempt"
+ABI_PROGRAMS="demo forkwait exectest enosys regs initregs fault compat preempt mmap"
 
 # Programs of the services (signals.bash, trace.bash) join the same boot.
 ALL_PROGRAMS="$ABI_PROGRAMS"
@@ -180,12 +180,34 @@ check_compat() {
         assert_equal "$(serial 'compat: child')" ""
 }
 
+# mmap and munmap (common/user/bin/mmap.c): every check ok, and the ones
+# that show the 5th and 6th arguments (r8, r9) reached the kernel, the
+# refused last page below 2^47 and a fault after munmap, word for word
+check_mmap() {
+        require_boot
+        local line n=0
+        while read -r line; do
+                [[ $line == *' ok' ]] || fail "mmap check failed: $line"
+                n=$((n + 1))
+        done < <(serial 'mmap: ' | grep -v '^mmap: [0-9]* failure(s)$')
+        assert_equal "$n" 41
+        assert_equal "$(serial 'mmap: offset')" \
+                "mmap: offset (6th argument): off=1 -> -22, off=4096 -> page=1 ok"     # -EINVAL
+        assert_equal "$(serial 'mmap: fd (5th')" \
+                "mmap: fd (5th argument): fd=5 file -> -9, fd=5 anonymous -> page=1 ok" # -EBADF
+        assert_equal "$(serial 'mmap: MAP_FIXED at the last')" \
+                "mmap: MAP_FIXED at the last page below 2^47 = -12 ok"                  # -ENOMEM
+        assert_equal "$(serial 'mmap: munmap: middle')" \
+                "mmap: munmap: middle page -> 0, child touching it status=0xb, neighbours=1 ok"
+        assert_equal "$(serial 'mmap: [0-9]* failure')" "mmap: 0 failure(s)"
+}
+
 # Every page a process used comes back when it is reaped: running the
 # programs three times leaves as much memory free as running them once.
-#   check_no_page_leak NN ["programs"]   (default: forkwait exectest fault)
+#   check_no_page_leak NN ["programs"]   (default: forkwait exectest fault mmap)
 check_no_page_leak() {
         require_boot
-        local progs=${2:-forkwait exectest fault}
+        local progs=${2:-forkwait exectest fault mmap}
         local once=$BATS_TEST_TMPDIR/once.log thrice=$BATS_TEST_TMPDIR/thrice.log
         boot_lab "$1" "$once" "$progs" || fail "$(cat "$once.verdict")"
         boot_lab "$1" "$thrice" "$progs $progs $progs" || fail "$(cat "$thrice.verdict")"

@@ -14,6 +14,8 @@
 #define EAGAIN          11
 #define ENOMEM          12
 #define EFAULT          14
+#define EEXIST          17
+#define ENODEV          19
 #define EINVAL          22
 #define ENAMETOOLONG    36
 #define ENOSYS          38

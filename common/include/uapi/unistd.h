@@ -5,6 +5,8 @@
 
 #define __NR_read               0
 #define __NR_write              1
+#define __NR_mmap               9
+#define __NR_munmap             11
 #define __NR_rt_sigaction       13
 #define __NR_rt_sigprocmask     14
 #define __NR_rt_sigreturn       15

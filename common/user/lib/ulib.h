@@ -12,6 +12,7 @@
 #include "uapi/unistd.h"
 #include "uapi/errno.h"
 #include "uapi/signal.h"
+#include "uapi/mman.h"
 
 static inline long syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
@@ -28,6 +29,7 @@ static inline long syscall6(long nr, long a1, long a2, long a3, long a4, long a5
 }
 #define syscall0(n)             syscall6(n, 0, 0, 0, 0, 0, 0)
 #define syscall1(n, a)          syscall6(n, (long)(a), 0, 0, 0, 0, 0)
+#define syscall2(n, a, b)       syscall6(n, (long)(a), (long)(b), 0, 0, 0, 0)
 #define syscall3(n, a, b, c)    syscall6(n, (long)(a), (long)(b), (long)(c), 0, 0, 0)
 #define syscall4(n, a, b, c, d) syscall6(n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
 
@@ -62,6 +64,12 @@ static inline long sigprocmask(int how, const sigset_t *set, sigset_t *oset)
 }
 static inline long kill(int pid, int sig) { return syscall3(__NR_kill, pid, sig, 0); }
 static inline long iopl(int level) { return syscall1(__NR_iopl, level); }
+/* mmap returns the address, or -errno as a pointer: (long)p < 0 */
+static inline void *mmap(void *addr, size_t len, int prot, int flags, int fd, long off)
+{
+        return (void *)syscall6(__NR_mmap, (long)addr, (long)len, prot, flags, fd, off);
+}
+static inline long munmap(void *addr, size_t len) { return syscall2(__NR_munmap, addr, len); }
 void __restore_rt(void);
 long sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
 /* a SA_SIGINFO handler for sig, with extra flags; returns sigaction's result */
