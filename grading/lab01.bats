@@ -18,7 +18,7 @@ setup_file() {
 @test "[1] out-of-range and negative numbers return -ENOSYS" { check_enosys; }
 @test "[5] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
 @test "[5] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
-@test "[4] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
+@test "[3] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
 @test "[1] user faults (and TF across a syscall) kill with the right signal, not the kernel" { check_user_fault; }
 @test "[1] SYSCALL from 32-bit mode gets -ENOSYS" { check_compat; }
 @test "[1] the timer preempts processes that never make a syscall" { check_preempt; }

@@ -20,7 +20,7 @@ setup_file() {
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
 @test "[1] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
 @test "[1] out-of-range and negative numbers return -ENOSYS" { check_enosys; }
-@test "[4] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
+@test "[3] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
 @test "[3] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
 @test "[3] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
 @test "[1] user faults (and TF across a syscall) kill with the right signal, not the kernel" { check_user_fault; }

@@ -21,7 +21,7 @@ setup_file() {
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
 @test "[1] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
-@test "[3] the number is an int: NR_syscalls, 2^31-1, -1 get -ENOSYS, junk above bit 31 is ignored" { check_enosys; }
+@test "[2] the number is an int: NR_syscalls, 2^31-1, -1 get -ENOSYS, junk above bit 31 is ignored" { check_enosys; }
 @test "[4] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
 @test "[3] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
 @test "[2] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
@@ -43,6 +43,7 @@ setup_file() {
 @test "[2] sigreturn to a non-canonical rip: SIGSEGV at that rip, in user mode (sysret_rip)" { check_sysret_rip; }
 @test "[1] iopl: ports at IOPL 3, SIGSEGV at 0; fork inherits, execve resets" { check_iopl; }
 @test "[1] bad user pointers get -EFAULT from every syscall (syscall_arg_fault)" { check_syscall_arg_fault; }
+@test "[1] mmap and munmap: anonymous private memory, Linux's errors, all six arguments reach the kernel" { check_mmap; }
 # ptrace and seccomp (grading/lib/trace.bash)
 @test "[1] ptrace and seccomp programs pass all their own checks" { check_trace_programs_pass; }
 @test "[1] ptrace: the tracer changes the number, an argument, skips (orig_ax = -1) and sets results" { check_ptrace_changes; }
@@ -65,7 +66,7 @@ setup_file() {
 # what lab 04 built, kept (grading/lib/fullframe.bash, grading/lib/exits.bash)
 @test "[3] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
 @test "[3] at the handler no register holds a user value it does not take (GDB)" { check_registers_cleared "$LAB"; }
-@test "[2] the handler gets the frame in rdi; a five-argument syscall gets all five (GDB)" { check_handler_gets_frame "$LAB"; }
+@test "[2] the handler gets the frame in rdi; a six-argument syscall (mmap) gets all six (GDB)" { check_handler_gets_frame "$LAB"; }
 @test "[1] both paths clamp the number with a mask before the table load" { check_nospec_clamp "$LAB"; }
 @test "[2] execve returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
 @test "[2] rt_sigreturn returns by iretq" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }

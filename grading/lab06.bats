@@ -23,7 +23,7 @@ setup_file() {
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
 @test "[1] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
 @test "[1] the number is an int: NR_syscalls, 2^31-1, -1 get -ENOSYS, junk above bit 31 is ignored" { check_enosys; }
-@test "[2] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
+@test "[1] every register but rax, rcx, r11 survives every syscall" { check_regs_preserved; }
 @test "[2] rcx = return rip, r11 = rflags (NT, AC, DF kept for user)" { check_rcx_r11; }
 @test "[1] after execve all registers are 0 but rsp, rflags = 0x202" { check_initial_regs; }
 @test "[1] user faults (and TF across a syscall) kill with the right signal, not the kernel" { check_user_fault; }
@@ -44,6 +44,7 @@ setup_file() {
 @test "[2] sigreturn to a non-canonical rip: SIGSEGV at that rip, in user mode (sysret_rip)" { check_sysret_rip; }
 @test "[1] iopl: ports at IOPL 3, SIGSEGV at 0; fork inherits, execve resets" { check_iopl; }
 @test "[1] bad user pointers get -EFAULT from every syscall (syscall_arg_fault)" { check_syscall_arg_fault; }
+@test "[1] mmap and munmap: anonymous private memory, Linux's errors, all six arguments reach the kernel" { check_mmap; }
 # ptrace and seccomp (grading/lib/trace.bash)
 @test "[1] ptrace and seccomp programs pass all their own checks" { check_trace_programs_pass; }
 @test "[1] ptrace: the tracer changes the number, an argument, skips (orig_ax = -1) and sets results" { check_ptrace_changes; }
@@ -83,6 +84,6 @@ setup_file() {
 @test "[1] under an allow-all filter getpid leaves by sysretq, rcx and r11 right (GDB)" { check_filtered_getpid_sysret "$LAB"; }
 @test "[1] phase 1 rewrites nothing in pt_regs but ax and orig_ax (GDB)" { check_phase1_rewrites_nothing "$LAB"; }
 @test "[1] at the handler no register holds a user value it does not take (GDB)" { check_registers_cleared "$LAB"; }
-@test "[1] the handler gets the frame in rdi; a five-argument syscall gets all five (GDB)" { check_handler_gets_frame "$LAB"; }
+@test "[1] the handler gets the frame in rdi; a six-argument syscall (mmap) gets all six (GDB)" { check_handler_gets_frame "$LAB"; }
 @test "[1] both paths clamp the number with a mask before the table load" { check_nospec_clamp "$LAB"; }
 @test "[1] fork: the parent leaves by sysretq, the child by ret_from_fork's iretq" { check_fork_exits "$LAB"; }

@@ -46,8 +46,8 @@ check_registers_cleared() {
 
 # check_handler_gets_frame NN: the pt_regs convention seen from GDB: at a
 # wrapper's first instruction rdi is the task's frame; at the handler
-# behind a five-argument syscall (prctl) the C argument registers hold the
-# five values the user passed (the fourth from r10, in rcx).
+# behind a six-argument syscall (mmap) the C argument registers hold the six
+# values the user passed (the fourth from r10, in rcx; fd is an int).
 check_handler_gets_frame() {
         require_boot
         run at_handler "$1" __x64_sys_getpid 39
@@ -55,16 +55,16 @@ check_handler_gets_frame() {
         local rdi=${BASH_REMATCH[1]}
         [[ $output =~ FRAME\ (0x[0-9a-f]+) ]] || fail "no frame address"
         [ "$rdi" = "${BASH_REMATCH[1]}" ] || fail "at __x64_sys_getpid rdi=$rdi, the frame is at ${BASH_REMATCH[1]}"
-        run at_handler "$1" sys_prctl 157
+        run at_handler "$1" sys_mmap 9
         local want got
-        for want in "rdi 0x11111111" "rsi ${REG_PATTERN[rsi]}" "rdx ${REG_PATTERN[rdx]}" \
-                    "rcx ${REG_PATTERN[r10]}" "r8 ${REG_PATTERN[r8]}"; do
+        for want in "rdi ${REG_PATTERN[rdi]}" "rsi ${REG_PATTERN[rsi]}" "rdx ${REG_PATTERN[rdx]}" \
+                    "rcx ${REG_PATTERN[r10]}" "r8 0x55555555" "r9 ${REG_PATTERN[r9]}"; do
                 set -- $want
-                [[ $output =~ REG\ $1\ (0x[0-9a-f]+) ]] || fail "GDB never stopped at sys_prctl: $(tail -5 <<< "$output")"
+                [[ $output =~ REG\ $1\ (0x[0-9a-f]+) ]] || fail "GDB never stopped at sys_mmap: $(tail -5 <<< "$output")"
                 got=${BASH_REMATCH[1]}
-                # the first argument is an int: only its low half counts
-                [ "$1" = rdi ] && got=$(printf "%#x" $(( got & 0xffffffff )))
-                [ "$got" = "$2" ] || fail "sys_prctl's argument in $1 is $got, the user passed $2"
+                # the fifth argument, fd, is an int: only its low half counts
+                [ "$1" = r8 ] && got=$(printf "%#x" $(( got & 0xffffffff )))
+                [ "$got" = "$2" ] || fail "sys_mmap's argument in $1 is $got, the user passed $2"
         done
 }
 
