@@ -49,7 +49,7 @@ lab_objs = $(patsubst labs/%,$(BUILD)/%.o,$(wildcard labs/$(1)/*.c labs/$(1)/*.a
 	$(BUILD)/$(1)/syscall_table.c.o \
 	$(BUILD)/$(1)/labinfo.asm.o $(BUILD)/user/programs.asm.o
 # A lab's build options: labs/NN/config holds CONFIG_X=y lines (Linux's
-# names), each one -DCONFIG_X for the lab's C code and its syscall table
+# names), each one -DCONFIG_X for the lab's C and NASM code and its table
 lab_config = $(patsubst %=y,-D%,$(filter CONFIG_%=y,$(shell cat labs/$(1)/config 2>/dev/null)))
 KERNELS := $(foreach l,$(LABS),$(BUILD)/$(l)/kernel.elf)
 
@@ -101,9 +101,9 @@ $(BUILD)/%.c.o: labs/%.c Makefile $(wildcard common/include/*.h common/include/u
 $(BUILD)/%/syscall_table.c.o: common/kernel/syscall_table.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h) $$(wildcard labs/$$*/config)
 	@mkdir -p $(@D)
 	$(CC) $(KCFLAGS) $(call lab_config,$*) -c -o $@ $<
-$(BUILD)/%.asm.o: labs/%.asm $(ASM_OFFSETS) common/include/calling.inc Makefile
+$(BUILD)/%.asm.o: labs/%.asm $(ASM_OFFSETS) common/include/calling.inc Makefile $$(wildcard labs/$$(firstword $$(subst /, ,$$*))/config)
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(NASM) $(NASMFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -o $@ $<
 
 $(BUILD)/%/labinfo.asm: labs/%
 	@mkdir -p $(@D)

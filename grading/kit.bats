@@ -202,3 +202,21 @@ GDB
         assert_success
         [ "$output" -gt 0 ]
 }
+
+# Seed 003: a syscall's entry points (sys_*, __x64_sys_*) are called only
+# from user space, through the table; kernel code calls helpers. Read from
+# the built kernels: any direct call or jump to an entry point from outside
+# its own wrappers (__x64_sys_*, lab 03's ptregs_* stubs) is named.
+@test "no kernel code calls a syscall's entry point itself (sys_*, __x64_sys_*): helpers instead" {
+        local elf calls
+        for elf in "$ENTRYLAB_ROOT"/build/[0-9][0-9]-*/kernel.elf; do
+                calls=$(objdump -d --no-show-raw-insn "$elf" | awk '
+                        /^[0-9a-f]+ <.*>:$/ { fn = substr($2, 2, length($2) - 3); next }
+                        $2 ~ /^(call|jmp)/ && $NF ~ /^<(__x64_)?sys_[a-z_0-9]+>$/ {
+                                callee = substr($NF, 2, length($NF) - 2)
+                                if (fn != callee && fn !~ /^(__x64_sys_|ptregs_sys_)/)
+                                        print fn " -> " callee
+                        }')
+                [ -z "$calls" ] || fail "$(basename "$(dirname "$elf")"): $calls"
+        done
+}

@@ -177,12 +177,29 @@ tracesys_phase2:
         call    syscall_trace_enter_phase2      ; returns the nr to run
         mov     rdi, rsp
         mov     rsi, rax
+%ifdef CONFIG_X86_SYSRET_CHECKS_IN_C
+        call    do_syscall_64                   ; the syscall, the exit work
+        jmp     sysret_verdict                  ;  and the checks, in C
+%else
         call    do_syscall_64                   ; returns with interrupts on
+%endif
 
 ; The exit work, after a syscall that had work pending on the way out, or
 ; entry work, or a handler that rewrote its frame (TIF_FULL_RESTORE: execve,
 ; rt_sigreturn, iopl, a ptrace stop). rsp = struct pt_regs *, gs = kernel.
 int_ret_from_sys_call:
+%ifdef CONFIG_X86_SYSRET_CHECKS_IN_C
+; The extension (config): the exit work and the six checks in C, in Linux
+; 6.7's shape; do_syscall_64 answers "may this frame leave by SYSRET?".
+; The fast path's handler has run: nothing is left to run (-1).
+        mov     rdi, rsp
+        mov     rsi, -1
+        call    do_syscall_64                   ; returns with interrupts off
+sysret_verdict:
+        test    al, al
+        jz      opportunistic_sysret_failed
+        jmp     syscall_return_via_sysret
+%else
         mov     rdi, rsp
         call    syscall_exit_to_user_mode       ; returns with interrupts off
 
@@ -214,6 +231,7 @@ int_ret_from_sys_call:
         cmp     qword [rsp + PTREGS_SS], __USER_DS      ; ss as SYSRET sets it
         jne     opportunistic_sysret_failed
         ; <<< exercise: 06-six-checks
+%endif
 
 ; We win! (Linux keeps this label for perf profiles; nothing jumps here but
 ; the fast path.) The checks passed, so the cx and r11 slots hold rip and

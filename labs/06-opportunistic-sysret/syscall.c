@@ -1,7 +1,9 @@
 /* syscall.c - lab 06, opportunistic-sysret: the entry work in two phases, and
  * the C side of a slow-path syscall. */
 #include "entry.h"
+#include "mm.h"
 #include "seccomp.h"
+#include "segment.h"
 #include "syscalls.h"
 #include "x86.h"
 
@@ -59,13 +61,51 @@ __visible long syscall_trace_enter_phase2(struct pt_regs *regs, u32 arch,
         return (int)regs->orig_ax;
 }
 
-/* Called by tracesys_phase2 with the number phase 2 returned; interrupts
- * on; leaves regs->ax holding the result. The fast path calls the handler
- * itself and never comes here. */
-__visible void do_syscall_64(struct pt_regs *regs, long nr)
+static void dispatch(struct pt_regs *regs, long nr)
 {
         if ((unsigned long)nr < NR_syscalls) {
                 nr = array_index_nospec(nr, NR_syscalls);
                 regs->ax = sys_call_table[nr](regs);
         }
 }
+
+#ifndef CONFIG_X86_SYSRET_CHECKS_IN_C
+/* Called by tracesys_phase2 with the number phase 2 returned; interrupts
+ * on; leaves regs->ax holding the result. The fast path calls the handler
+ * itself and never comes here; the exit work and the six checks follow in
+ * entry_64.asm. */
+__visible void do_syscall_64(struct pt_regs *regs, long nr)
+{
+        dispatch(regs, nr);
+}
+#else
+/* The extension (config: CONFIG_X86_SYSRET_CHECKS_IN_C=y), Linux 6.7's
+ * shape: after phase 2 (nr: what it returned) or after the fast path's
+ * handler (nr = -1: nothing left to run), the syscall, the exit work, and
+ * the answer to "may this frame leave by SYSRET?". Returns with interrupts
+ * off; the caller leaves by SYSRET when true, by IRET otherwise. */
+__visible bool do_syscall_64(struct pt_regs *regs, long nr)
+{
+        dispatch(regs, nr);
+        syscall_exit_to_user_mode(regs);
+/* >>> exercise: 06-checks-in-c */
+/* Extension, built with CONFIG_X86_SYSRET_CHECKS_IN_C=y in this lab's config
+ * (see the README): the six checks of entry_64.asm, in C. Return false
+ * unless SYSRET would do exactly what IRET will: rcx and rip, r11 and
+ * rflags, cs and ss as SYSRET sets them, neither RF nor TF; and a rip
+ * below TASK_SIZE_MAX (mm.h), which says "canonical and a user address"
+ * in one compare: the only user address above it would be the vsyscall
+ * page, which this kit does not have. */
+/* --- starter --- */
+//         return false;           /* IRET, as in lab 05 */
+/* --- solution --- */
+        if (regs->cx != regs->ip || regs->r11 != regs->flags)
+                return false;
+        if (regs->ip >= TASK_SIZE_MAX)
+                return false;
+        if (regs->cs != __USER_CS || regs->ss != __USER_DS)
+                return false;
+        return !(regs->flags & (X86_EFLAGS_RF | X86_EFLAGS_TF));
+/* <<< exercise: 06-checks-in-c */
+}
+#endif
