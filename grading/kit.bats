@@ -72,6 +72,12 @@ FAKE
         assert_output --partial "demo: fork() ="
         assert_output --regexp "bench: getpid +[0-9]+\.[0-9]"
         assert_output --partial "entrylab: lab 01-iret-only: all well"
+        # then the whole history: every path, every lab, cycles and exit
+        assert_output --regexp "path +lab 01 +lab 02"
+        local p
+        for p in getpid exit-work traced seccomp fork execve signal iopl; do
+                assert_line --regexp "^$p +[0-9]+ (iretq|sysretq)"
+        done
         run $MAKE_ run LAB=01
         assert_equal "$output" "$first"
 }

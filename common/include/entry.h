@@ -7,6 +7,12 @@
  *                      returns to user space by the lab's exit.
  *   do_syscall_64      (C) the lab's dispatcher, called by entry_SYSCALL_64.
  *
+ * and may select build options in labs/NN/config (CONFIG_X=y lines): from
+ * lab 04 on, CONFIG_ARCH_HAS_SYSCALL_WRAPPER makes sys_call_table hold the
+ * pt_regs wrappers __x64_sys_*(regs) (syscall_wrapper.h) instead of the
+ * six-argument sys_*. Labs 05 and 06 also define the two phases of the
+ * entry work, syscall_trace_enter_phase1/phase2, in their syscall.c.
+ *
  * common/arch/entry_exit.asm supplies the way out that no lab changes:
  *
  *   swapgs_restore_regs_and_return_to_usermode
@@ -39,6 +45,9 @@
  *   - Whoever rewrites a task's pt_regs beyond ax (execve, rt_sigreturn,
  *     iopl, a tracer at a ptrace stop) calls force_iret(task) (sched.h):
  *     SYSRET restores only rip and rflags, and only from rcx and r11.
+ *     force_iret sets TIF_FULL_RESTORE, a bit of _TIF_ALLWORK_MASK that
+ *     only the IRET exit clears (labs 02-05 leave by IRET when it is set;
+ *     lab 06 checks the frame instead).
  *   - A syscall that reads or rewrites the whole pt_regs (fork, execve,
  *     rt_sigreturn, iopl: Linux's "ptregs" syscalls) is listed in
  *     PTREGS_SYSCALLS in kernel/syscall_table.c; its table slot then

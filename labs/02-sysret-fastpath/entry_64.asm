@@ -91,7 +91,7 @@ sysret_check:
         ; <<< exercise: 02-work-mask
 
 ; Nothing pending, so nobody rewrote the frame either (force_iret sets
-; TIF_NOTIFY_RESUME, a bit of the mask): SYSRETQ restores the user's rip,
+; TIF_FULL_RESTORE, a bit of the mask): SYSRETQ restores the user's rip,
 ; rflags, cs and ss exactly as SYSCALL left them. rsp = pt_regs.
 syscall_return_via_sysret:
         ; >>> exercise: 02-fastpath-exit
