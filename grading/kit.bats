@@ -226,3 +226,22 @@ GDB
                 [ -z "$calls" ] || fail "$(basename "$(dirname "$elf")"): $calls"
         done
 }
+
+# Lab 06's extension exercise moves the six SYSRET checks to C (Linux 6.7's
+# shape), selected in the lab's config: the same graded tests must pass
+# whichever of the two a student writes.
+@test "lab 06 with the SYSRET checks in C (CONFIG_X86_SYSRET_CHECKS_IN_C) gets full marks from lab06.bats" {
+        [ -d "$ENTRYLAB_ROOT/labs/06-opportunistic-sysret" ] || skip "no lab 06 here"
+        local tree=$BATS_TEST_TMPDIR/checks-in-c
+        "$ENTRYLAB_ROOT/grading/handout" --solved "$ENTRYLAB_ROOT" "$tree" >/dev/null
+        sed -i 's/^# *CONFIG_X86_SYSRET_CHECKS_IN_C=y$/CONFIG_X86_SYSRET_CHECKS_IN_C=y/' "$tree/labs/06-opportunistic-sysret/config"
+        grep -qx "CONFIG_X86_SYSRET_CHECKS_IN_C=y" "$tree/labs/06-opportunistic-sysret/config" || fail "the config has no CONFIG_X86_SYSRET_CHECKS_IN_C line"
+        run make -s -C "$tree" build 3>&-
+        assert_success
+        # the C checks are what runs: the asm ones are not in this kernel
+        objdump -d "$tree/build/06-opportunistic-sysret/kernel.elf" | grep -q "<sysret_verdict>:" ||
+                fail "the kernel was not built with the checks in C"
+        run make -s -C "$tree" grade LAB=06 3>&-
+        assert_success
+        assert_output --regexp "lab 06: ([0-9]+)/\\1"
+}

@@ -96,7 +96,7 @@ __visible bool do_syscall_64(struct pt_regs *regs, long nr)
  * below TASK_SIZE_MAX (mm.h), which says "canonical and a user address"
  * in one compare: the only user address above it would be the vsyscall
  * page, which this kit does not have. */
-/* --- starter --- */
+// --- starter ---
 //         return false;           /* IRET, as in lab 05 */
 /* --- solution --- */
         if (regs->cx != regs->ip || regs->r11 != regs->flags)
