@@ -150,6 +150,8 @@ sysret_check:
         ; when work is pending on the way out or when a handler rewrote the
         ; frame: which flag says so, and which mask holds it
         ; (common/include/thread_info.h, sched.h)?
+        ; --- starter ---
+        ;         jmp     int_ret_from_sys_call           ; always the exit work and IRET
         ; --- solution ---
         mov     rcx, [gs:PER_CPU_CURRENT]
         test    qword [rcx + TASK_TI_FLAGS], _TIF_ALLWORK_MASK ; incl.

@@ -28,7 +28,7 @@ __visible unsigned long syscall_trace_enter_phase1(struct pt_regs *regs, u32 arc
  * with seccomp done, is any entry work left that only phase 2 can do?
  * Phase 1 must not write any slot but ax and orig_ax. */
 // --- starter ---
-//         return 1;               /* everything in phase 2 */
+//         return work ? 1 : ret;  /* everything in phase 2 */
 /* --- solution --- */
         if (work & _TIF_SECCOMP) {
                 ret = seccomp_phase1(NULL);
