@@ -102,6 +102,16 @@ read_total() {
                 esac
                 tree=$BATS_TEST_TMPDIR/$name
                 tree_copy "$tree" --only "$name"
+                # an extension exercise names the build option that turns it
+                # on (lab 06's checks in C): graded with that option set
+                local option
+                option=$(sed -n "/>>> exercise: $name\\b/,/--- s/p" "$ENTRYLAB_ROOT/$file" |
+                        grep -o "CONFIG_[A-Z0-9_]*=y" | head -1)
+                if [ -n "$option" ]; then
+                        sed -i "s/^# *$option\$/$option/" "$tree/labs/$(lab_dir "$labs")/config"
+                        grep -qx "$option" "$tree/labs/$(lab_dir "$labs")/config" ||
+                                fail "exercise $name: no $option line in lab $labs's config"
+                fi
                 run make -s -C "$tree" grade LAB="$labs" 3>&-
                 [ "$status" -ne 0 ] || fail "exercise $name ($file) removed, and lab $labs still has full marks"
                 read_total "$output"
