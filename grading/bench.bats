@@ -60,7 +60,7 @@ require_tsv() {
 }
 
 @test "the model classifies lab 01's exits: IRETQ on every path" {
-        check_exit_taken 01 iretq getpid exit-work traced seccomp fork execve signal
+        exits_taken 01 iretq getpid exit-work traced seccomp fork execve signal
         # and in the plugin's own counts: not one SYSRET in the whole boot
         run awk -F'\t' 'NR > 1 && $7 != 0' "$ENTRYLAB_ROOT/build/bench/01-iret-only/sites.tsv"
         assert_output ""

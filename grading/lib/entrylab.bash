@@ -39,8 +39,9 @@ boot_all_programs() {
 # require_boot: fail the current test at once, with the verdict and last
 # lines, when the file-wide boot went wrong as a kernel: a panic, a hang, a
 # triple fault, garbage. (A failed program is for its own test to judge: the
-# other tests keep their points.) Tests that boot again call it first, so
-# that a hanging kernel costs one timeout, not one per test.
+# other tests keep their points.) Every check calls it first, and above all
+# every check that starts its own QEMU or GDB, so that a hanging kernel
+# costs one timeout, not one per test (grade.bats counts the boots).
 require_boot() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
         [ -s "$SERIAL" ] || fail "the kernel printed nothing: $(cat "$SERIAL.verdict" 2>/dev/null)"
@@ -105,11 +106,14 @@ listening() {
 
 # gdb_session NN "programs" < commands: `make qemu-gdb` in the background
 # and `make gdb` attached to it, exactly as a student runs them; GDB reads
-# the commands on stdin. Prints GDB's output.
+# the commands on stdin. Prints GDB's output. With ENTRYLAB_BOOT_LOG set
+# (see grading/lib/boot), appends "gdb start LAB" to it: boot counts the
+# QEMU of the session, this line the GDB.
 gdb_session() {
         local lab port qpid out
         lab=$(lab_dir "$1") || return 2
         port=$(free_port "${lab:0:2}") || return 2
+        [ -z "${ENTRYLAB_BOOT_LOG:-}" ] || echo "gdb start $lab" >> "$ENTRYLAB_BOOT_LOG"
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
         # its own process group, so that make, boot and QEMU can go at once
         setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT=60 \

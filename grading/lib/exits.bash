@@ -67,6 +67,7 @@ bench_getpid() {
 # check_sysret_for_getpid NN: a plain getpid, nothing pending, leaves by
 # SYSRETQ
 check_sysret_for_getpid() {
+        require_boot
         local site
         site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
         [ -n "$(sysretq_addrs "$1")" ] || fail "no sysretq in lab $1's kernel"
@@ -78,6 +79,7 @@ check_sysret_for_getpid() {
 # restore it, so the return into the new program is an IRET (bench's own
 # execve, by init's child, is the first in that boot)
 check_iret_after_execve() {
+        require_boot
         check_iret_after "$1" bench sys_execve
 }
 
@@ -85,6 +87,7 @@ check_iret_after_execve() {
 # (TIF_NEED_RESCHED, set from GDB in the handler) leaves by IRET after the
 # work is done; the work done, the next one is back on SYSRET.
 check_iret_with_exit_work() {
+        require_boot
         local site
         site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
         run gdb_session "$1" bench <<GDB
@@ -128,6 +131,7 @@ check_fork_child_regs() {
 # instructions than the reference lab OTHER's (bench, icount; the figure is
 # grading/reference.tsv's, so a student's own lab OTHER does not matter)
 check_cheaper_than() {
+        require_boot
         local mine other
         mine=$(bench_getpid "$1") && [ -n "$mine" ] || fail "lab $1: no getpid figure: $mine"
         other=$(bench_field "$REFERENCE_TSV" "$2" getpid icount) ||
@@ -144,6 +148,7 @@ check_cheaper_than() {
 # run as on an unpoisoned boot.
 POISON=0x5a5a5a5a5a5a5a5a
 check_unwritten_slots_never_read() {
+        require_boot
         local off
         {
                 echo delete
@@ -175,6 +180,7 @@ check_unwritten_slots_never_read() {
 # the entry of a getpid from bench's loop and reads them back in the
 # handler: on the fast path all ten still hold the poison.
 check_fast_path_leaves_slots_unwritten() {
+        require_boot
         local site off
         site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
         run gdb_session "$1" bench < <(
@@ -203,6 +209,7 @@ check_fast_path_leaves_slots_unwritten() {
 # to ask for meanwhile is withdrawn from GDB once the function has returned,
 # so that it cannot be the reason.
 check_iret_after() {
+        require_boot
         run gdb_session "$1" "$2" < <(
                 echo delete
                 echo "break $3"
