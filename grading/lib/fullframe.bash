@@ -87,6 +87,7 @@ between() {
 # path (do_syscall_64) mask the index with sbb (array_index_nospec), so
 # that a mispredicted bound reads inside the table
 check_nospec_clamp() {
+        require_boot
         local fn code table
         # objdump names the table by its address: [reg*8-0x...] in the top 2 GiB
         table=$(nm "$(lab_kernel "$1")" | awk '$3 == "sys_call_table" { print $1 }')
@@ -138,6 +139,7 @@ check_fork_exits() {
 # OTHER's (grading/reference.tsv, so that a student's own lab OTHER does
 # not matter)
 check_path_vs_reference() {
+        require_boot
         local lab=$1 other=$2 way=$3 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs
         shift 3
         bench_tsv "$tsv" "$lab"

@@ -102,6 +102,7 @@ check_top_page_irets() {
 # check_null_syscall_budget NN MAX: bench's getpid round trip, the user's
 # three-instruction loop included, retires at most MAX instructions
 check_null_syscall_budget() {
+        require_boot
         local n
         n=$(bench_getpid "$1") && [ -n "$n" ] || fail "lab $1: no getpid figure: $n"
         (( ${n%.*} <= $2 )) || fail "getpid: $n instructions per call, loop included; the budget is $2"
@@ -111,6 +112,7 @@ check_null_syscall_budget() {
 # cycles in lab NN than in the reference lab OTHER (grading/reference.tsv);
 # the instructions are printed beside, not judged (the six checks add some)
 check_cycles_vs_reference() {
+        require_boot
         local lab=$1 other=$2 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs
         shift 2
         bench_tsv "$tsv" "$lab"

@@ -113,6 +113,7 @@ check_phase1_rewrites_nothing() {
 # weight less what NN's extra instructions add: the exit is the part of
 # seed 000's saving that a full-frame kernel still has to win.
 check_filter_overhead_cut() {
+        require_boot
         local tsv=$BATS_TEST_TMPDIR/bench-$1.tsv
         bench_tsv "$tsv" "$1"
         local c0 c1 t0 t1 g
