@@ -68,13 +68,15 @@ check_handler_gets_frame() {
         done
 }
 
-# between LAB FUNCTION START END: the code from FUNCTION on (its own labels
-# included), from the first line matching START to the first after it
-# matching END, within 100 instructions
+# between LAB FUNCTION START END [LABELS]: the code of FUNCTION, from the
+# first line matching START to the first after it matching END, within 100
+# instructions; with LABELS, past the symbols that follow it too (an asm
+# entry point and its own labels), else only up to the next symbol
 between() {
         objdump -d --no-show-raw-insn -M intel "$(lab_kernel "$1")" |
-                awk -v f="<$2>:" -v s="$3" -v e="$4" '
+                awk -v f="<$2>:" -v s="$3" -v e="$4" -v labels="${5:-}" '
                         $2 == f { infn = 1; next }
+                        infn && !labels && /^[0-9a-f]+ <.*>:$/ { exit }
                         !infn || !/^ *[0-9a-f]+:/ { next }
                         ++n > 100 { exit }
                         infn && !on && $0 ~ s { on = 1 }
@@ -94,7 +96,7 @@ check_nospec_clamp() {
         [ -n "$table" ] || fail "no sys_call_table in lab $1's kernel"
         table=$(printf "%#x" $(( -0x$table )))
         for fn in entry_SYSCALL_64 do_syscall_64; do
-                code=$(between "$1" "$fn" "cmp" "\\*8-$table\\]")
+                code=$(between "$1" "$fn" "cmp" "\\*8-$table\\]" "$([ $fn = entry_SYSCALL_64 ] && echo labels)")
                 grep -q -- "\*8-$table\]" <<< "$code" || fail "$fn: no load from sys_call_table after a compare"
                 grep -qw sbb <<< "$code" || fail "$fn: the index reaches sys_call_table unmasked (no sbb): $(tr -s ' \t' ' ' <<< "$code" | cut -d' ' -f3- | paste -sd';')"
         done
