@@ -117,7 +117,9 @@ read_total() {
                 read_total "$output"
                 [ "$GOT" -lt "$MAX" ] || fail "exercise $name: $GOT/$MAX"
                 rm -rf "$tree"
-        done < <("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT")
+        # an exercise kept in a later lab (01-build-frame in lab 02) is graded
+        # once, in the lab it belongs to
+        done < <("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT" | awk '!seen[$1]++')
 }
 
 # inject KIND STATUS VERDICT: lab 01 broken at its first syscall, lab 02
