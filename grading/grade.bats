@@ -176,6 +176,46 @@ inject() {
         inject panic 5 "kernel panic"
 }
 
+# A kernel whose do_syscall_64, at init's first syscall, prints the serial
+# log the reference recorded (every test program's boot) and powers off
+# "all well": under icount every boot of the reference prints the same bytes,
+# so such a log is easy to share. The cost plugin sees from outside that no
+# program ran, so the boot is named and the log earns nothing; what is left
+# is what the kernel really did (lab 01's frame, seen from GDB).
+@test "a kernel that replays a recorded serial log scores under 30/100" {
+        local tree=$BATS_TEST_TMPDIR/replay lab01 recorded
+        lab01=$(lab_dir 01)
+        recorded=$BATS_TEST_TMPDIR/recorded.log
+        load lib/abi
+        load lib/signals
+        load lib/trace
+        boot_lab 01 "$recorded" "$ALL_PROGRAMS" ||
+                fail "the reference's boot failed: $(cat "$recorded.verdict")"
+        tree_copy "$tree" --solved
+        # the lines after the kernel's own banner, which the real kernel prints
+        tr -d '\r' < "$recorded" | tail -n +3 > "$tree/labs/$lab01/recorded.log"
+        printf 'section .rodata\nglobal recorded_log\nrecorded_log: incbin "%s"\n db 0\n' \
+                "$tree/labs/$lab01/recorded.log" > "$tree/labs/$lab01/replay.asm"
+        local c=$tree/labs/$lab01/syscall.c code
+        code='extern const char recorded_log[]; for (const char *p = recorded_log; *p; p++) serial_putc(*p); serial_flush(); machine_power_off(0);'
+        sed -i "/^__visible void do_syscall_64/,/^{/ s|^{|{ $code|" "$c"
+        grep -qF "$code" "$c" || fail "the replay did not apply"
+        sed -i '1i #include "kernel.h"' "$c"
+        make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "the replaying kernel does not build"
+        # after its own banner (its memory line differs: the log makes it
+        # longer) it prints the reference's bytes, and says all is well
+        run "$tree/grading/lib/boot" --lab "$lab01" --quiet --timeout 10 --log "$BATS_TEST_TMPDIR/replayed.log" </dev/null 3>&-
+        assert_success
+        cmp "$tree/labs/$lab01/recorded.log" <(tr -d '\r' < "$BATS_TEST_TMPDIR/replayed.log" | tail -n +3) ||
+                fail "the replaying kernel does not print the recorded log"
+        run bash -c "cd '$tree' && grading/grade 01" 3>&-
+        grep '^lab 01: ' <<< "$output" || true
+        assert_failure
+        assert_output --partial "lab $lab01: the serial log is not what ran"
+        read_total "$output"
+        [ "$GOT" -lt 30 ] || fail "the replaying kernel scores $GOT/$MAX"
+}
+
 # The tests above judge lab 01's checks by counting boots; this holds every
 # lab's checks to the same rule without booting: a check's first line is
 # require_boot, or a call of another check (which then starts with it).

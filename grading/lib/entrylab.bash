@@ -21,12 +21,57 @@ lab_dir() {
         return 1
 }
 
-# boot_lab NN LOG "programs..." [timeout]: one boot; BOOT_VERDICT holds the
+# boot_lab NN LOG "programs..." [timeout]: one boot; LOG.verdict holds the
 # harness's line when it did not end well. Status: 0 = all well.
+# The guest can print anything, so the boot runs under the cost plugin,
+# which sees from outside every SYSCALL that came back to user space, and
+# witness_boot holds the serial log to that count.
 boot_lab() {
-        local lab
+        local lab plugin status
         lab=$(lab_dir "$1") || { echo "no lab $1" >&2; return 2; }
-        "$BOOT" --lab "$lab" --append "$3" --timeout "${4:-$BOOT_TIMEOUT}" --quiet --log "$2" 2>"$2.verdict"
+        plugin=$(cost_plugin)
+        rm -f "$2.sites"
+        "$BOOT" --lab "$lab" --append "$3" --timeout "${4:-$BOOT_TIMEOUT}" --quiet --log "$2" \
+                ${plugin:+--plugin "$plugin,costs=$ENTRYLAB_ROOT/grading/plugin/costs.txt,out=$2.sites"} \
+                2>"$2.verdict"
+        status=$?
+        [ -z "$plugin" ] || witness_boot "$lab" "$2" "$3" || status=1
+        return $status
+}
+
+# cost_plugin: the plugin's path for this QEMU, found once per test file
+# (empty, with one notice, when this QEMU loads none)
+cost_plugin() {
+        local cache=${BATS_FILE_TMPDIR:-/nonexistent}/cost-plugin
+        if [ -f "$cache" ]; then
+                cat "$cache"
+        elif [ -d "${BATS_FILE_TMPDIR:-}" ]; then
+                "$ENTRYLAB_ROOT/grading/lib/cost-plugin" 2>"$cache.err" | tee "$cache"
+        else
+                "$ENTRYLAB_ROOT/grading/lib/cost-plugin" 2>/dev/null
+        fi
+}
+
+# witness_boot LAB LOG "programs...": every line a program prints is one
+# write(2) (the user library buffers a line at a time), so a boot whose
+# programs printed L lines made at least L syscalls that came back to user
+# space. A kernel that prints a recorded log instead of running them does
+# not: its boot is named so, and every check reading the log fails.
+witness_boot() {
+        local lines trips names
+        names=$(echo $3 | tr ' ' '|')
+        [ -n "$names" ] || return 0
+        lines=$(tr -d '\r' < "$2" | grep -cE "^($names)[:[]") || true
+        if [ ! -f "$2.sites" ]; then
+                # QEMU writes the plugin's record at any exit but a timeout's
+                grep -q 'hang: no verdict' "$2.verdict" && return 0
+                echo "entrylab: lab $1: the cost plugin saw no round trip at all (no record written)" >> "$2.verdict"
+                return 1
+        fi
+        trips=$(awk -F'\t' '!/^#/ { n += $2 } END { print n + 0 }' "$2.sites")
+        [ "$lines" -le "$trips" ] && return 0
+        echo "entrylab: lab $1: the serial log is not what ran: the programs printed $lines lines, but only $trips syscalls came back to user space (cost plugin, outside the guest)" > "$2.verdict"
+        return 1
 }
 
 # The file-wide boot that most tests read: every test program in one run.

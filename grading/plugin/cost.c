@@ -23,7 +23,7 @@
  * Arguments (-plugin cost.so,costs=FILE,out=FILE[,trace=ADDR,traceout=FILE]
  * [,strict=ADDR]
  * [,probe=1]). probe=1 only reports the API version and makes QEMU exit:
- * grading/plugin/build uses it to learn whether this QEMU loads us. */
+ * grading/lib/cost-plugin uses it to learn whether this QEMU loads us. */
 #define _GNU_SOURCE
 #include <fnmatch.h>
 #include <stdio.h>
