@@ -125,3 +125,34 @@ check_cycles_vs_reference() {
                 (( mine < theirs )) || fail "$p: lab $lab costs $mine modelled cycles, lab $other $theirs: expected fewer"
         done
 }
+
+# check_full_restore_met NN: TIF_FULL_RESTORE asks for the checked exit;
+# once the checks have judged the frame the request is met, whichever exit
+# they chose. In bench, the rt_sigreturn back to the syscall a signal struck
+# leaves by SYSRET: at that SYSRETQ the flag must be clear, or every later
+# syscall of the process would take the slow exit for nothing.
+check_full_restore_met() {
+        require_boot
+        run gdb_session "$1" bench < <(
+                echo delete
+                echo 'break sys_kill'
+                echo continue
+                echo delete
+                echo 'break sys_rt_sigreturn'
+                echo continue
+                echo 'set $p = cpu_data.current_task->pid'
+                echo delete
+                for a in $(sysretq_addrs "$1"); do
+                        echo "break *$a if cpu_data.current_task->pid == \$p"
+                done
+                echo 'break native_irq_return_iret if cpu_data.current_task->pid == $p'
+                echo continue
+                print_exit
+                # bit 10: TIF_FULL_RESTORE (common/include/thread_info.h)
+                echo 'printf "FULL_RESTORE %d\n", (cpu_data.current_task->thread_info.flags >> 10) & 1'
+                echo kill
+                echo quit
+        )
+        assert_output --partial "EXIT sysretq"
+        assert_output --partial "FULL_RESTORE 0"
+}

@@ -202,6 +202,11 @@ sysret_verdict:
 %else
         mov     rdi, rsp
         call    syscall_exit_to_user_mode       ; returns with interrupts off
+        ; A rewritten frame (TIF_FULL_RESTORE) is judged below, so the request
+        ; is met here, whichever exit the checks choose: left set, it would
+        ; send every later syscall of this task through this slow exit.
+        mov     rcx, [gs:PER_CPU_CURRENT]
+        and     qword [rcx + TASK_TI_FLAGS], ~_TIF_FULL_RESTORE
 
 ; The frame may be anything now. SYSRET loads rip from rcx and rflags from
 ; r11, cs and ss from MSR_STAR, and nothing else: it does what IRET would
