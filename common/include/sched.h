@@ -24,11 +24,18 @@ enum task_state {
         TASK_TRACED,            /* stopped for its tracer (ptrace_stop) */
 };
 
+/* FXSAVE's image of the x87 and SSE registers (fpu.c) */
+struct fxregs_state {
+        u8 bytes[512];
+} __attribute__((aligned(16)));
+
 struct thread_struct {
         u64 sp;                 /* kernel rsp saved by __switch_to_asm */
         u64 usersp;             /* cpu_data.user_rsp while switched out */
         /* the last exception from user mode, for the signal frame */
         unsigned long trap_nr, error_code, cr2;
+        u64 fsbase;             /* arch_prctl(ARCH_SET_FS): MSR_FS_BASE while it runs */
+        struct fxregs_state fpstate;    /* the user's x87/SSE registers while switched out */
 };
 
 struct task_struct {
@@ -51,6 +58,7 @@ struct task_struct {
         unsigned long ptrace_message;   /* PTRACE_GETEVENTMSG */
         struct seccomp seccomp;
         bool no_new_privs;              /* PR_SET_NO_NEW_PRIVS: kept across fork, execve */
+        int __user *clear_child_tid;    /* set_tid_address (kept only) */
         /* signals (Linux keeps the actions in sighand_struct, shared by
          * threads; one thread per process here) */
         sigset_t blocked;
@@ -107,5 +115,11 @@ __noreturn void do_exit(int code);
 __noreturn void start_init(void);
 __noreturn void cpu_idle_loop(void);
 void timer_tick(void);
+void set_fsbase(struct task_struct *t, u64 base);   /* tls.c */
+/* fpu.c */
+void fpu_init(void);
+void fpu_switch(struct task_struct *prev, struct task_struct *next);
+void fpu_copy(struct task_struct *child);
+void fpu_reset(struct task_struct *t);
 
 #endif

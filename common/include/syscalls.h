@@ -67,5 +67,16 @@ long sys_rt_sigreturn(void);
 long sys_kill(int pid, int sig);
 /* common/arch/ioport.c */
 long sys_iopl(unsigned int level);
+/* the console (sys.c, read_write.c) */
+long console_write(const char __user *buf, size_t count);
+struct iovec;
+long sys_writev(int fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+/* a C library's start-up: common/kernel/tls.c */
+long sys_arch_prctl(int option, unsigned long arg2);
+long sys_set_tid_address(int __user *tidptr);
+long sys_gettid(void);
+long sys_tkill(int tid, int sig);
+long sys_tgkill(int tgid, int tid, int sig);
 
 #endif

@@ -28,6 +28,8 @@ SYSCALL_DEFINE0(fork)
         regs->ax = 0;
         copy_seccomp(child, parent);
         child->no_new_privs = parent->no_new_privs;
+        child->thread.fsbase = parent->thread.fsbase;
+        fpu_copy(child);
         wake_up_new_task(child);
         return child->pid;
 }

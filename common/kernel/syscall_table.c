@@ -67,7 +67,14 @@ PTREGS_SYSCALLS(PTREGS_DEFAULT)
         X(__NR_seccomp, sys_seccomp)                    \
         X(__NR_rt_sigaction, sys_rt_sigaction)          \
         X(__NR_rt_sigprocmask, sys_rt_sigprocmask)      \
-        X(__NR_kill, sys_kill)
+        X(__NR_kill, sys_kill)                          \
+        X(__NR_writev, sys_writev)                      \
+        X(__NR_ioctl, sys_ioctl)                        \
+        X(__NR_arch_prctl, sys_arch_prctl)              \
+        X(__NR_set_tid_address, sys_set_tid_address)    \
+        X(__NR_gettid, sys_gettid)                      \
+        X(__NR_tkill, sys_tkill)                        \
+        X(__NR_tgkill, sys_tgkill)
 
 #ifdef CONFIG_ARCH_HAS_SYSCALL_WRAPPER
 #define DECLARE_WRAPPER(nr, fn) long __x64_##fn(const struct pt_regs *regs);

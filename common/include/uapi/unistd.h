@@ -10,6 +10,8 @@
 #define __NR_rt_sigaction       13
 #define __NR_rt_sigprocmask     14
 #define __NR_rt_sigreturn       15
+#define __NR_ioctl              16
+#define __NR_writev             20
 #define __NR_sched_yield        24
 #define __NR_getpid             39
 #define __NR_fork               57
@@ -20,8 +22,13 @@
 #define __NR_ptrace             101
 #define __NR_getppid            110
 #define __NR_prctl              157
+#define __NR_arch_prctl         158
 #define __NR_iopl               172
+#define __NR_gettid             186
+#define __NR_tkill              200
+#define __NR_set_tid_address    218
 #define __NR_exit_group         231
+#define __NR_tgkill             234
 #define __NR_seccomp            317
 
 #define NR_syscalls             318     /* one past the highest number served */
