@@ -208,8 +208,9 @@ trace:
 	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench trace $(lab) $(SYSCALL)
 
 # a real Linux under the same QEMU, icount and plugin (default: the newest
-# readable /boot/vmlinuz-*)
-LINUX_IMAGE ?= $(lastword $(shell ls -v /boot/vmlinuz-* 2>/dev/null))
+# readable /boot/vmlinuz-*, else Debian's linux-image package, fetched
+# into build/linux/image: grading/lib/linux.bash)
+LINUX_IMAGE ?=
 bench-linux:
 	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench linux "$(LINUX_IMAGE)"
 
