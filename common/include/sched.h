@@ -59,6 +59,8 @@ struct task_struct {
         struct seccomp seccomp;
         bool no_new_privs;              /* PR_SET_NO_NEW_PRIVS: kept across fork, execve */
         int __user *clear_child_tid;    /* set_tid_address (kept only) */
+        u64 sas_ss_sp, sas_ss_size;     /* sigaltstack: kept by fork, dropped by execve */
+        unsigned int sas_ss_flags;
         /* signals (Linux keeps the actions in sighand_struct, shared by
          * threads; one thread per process here) */
         sigset_t blocked;

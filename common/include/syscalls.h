@@ -78,5 +78,15 @@ long sys_set_tid_address(int __user *tidptr);
 long sys_gettid(void);
 long sys_tkill(int tid, int sig);
 long sys_tgkill(int tgid, int tid, int sig);
+/* changing mappings: common/kernel/mprotect.c */
+long sys_mprotect(unsigned long addr, size_t len, unsigned long prot);
+long sys_madvise(unsigned long addr, size_t len, int advice);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+                unsigned long flags, unsigned long new_addr);
+/* common/kernel/sigaltstack.c, affinity.c */
+struct sigaltstack;
+long sys_sigaltstack(const struct sigaltstack __user *uss, struct sigaltstack __user *uoss);
+long sys_sched_setaffinity(int pid, unsigned int len, unsigned long __user *mask);
+long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *mask);
 
 #endif

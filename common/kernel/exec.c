@@ -140,7 +140,8 @@ static long load_elf(u64 *pgd, const struct program *prog, struct elf_info *info
 #define AT_SECURE       23
 #define AT_RANDOM       25
 #define AT_EXECFN       31
-#define AUXV_PAIRS      16
+#define AT_MINSIGSTKSZ  51
+#define AUXV_PAIRS      17
 
 /* AT_RANDOM's 16 bytes: a C library seeds its stack protector and pointer
  * guard from them. Under icount rdtsc is the same in every run, so the
@@ -203,6 +204,7 @@ static long setup_stack(u64 *pgd, struct exec_args *a, const struct elf_info *in
                 { AT_PHNUM, info->phnum }, { AT_ENTRY, info->entry },
                 { AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 }, { AT_EGID, 0 },
                 { AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_EXECFN, execfn },
+                { AT_MINSIGSTKSZ, 2048 },     /* sigaltstack.c's MINSIGSTKSZ */
                 { AT_NULL, 0 },
         };
         for (size_t i = 0; i < sizeof(auxv) / sizeof(auxv[0]); i++) {
@@ -265,6 +267,8 @@ int kernel_execve(struct task_struct *t, const char *path, struct exec_args *arg
         flush_signal_handlers(t);
         set_fsbase(t, 0);
         fpu_reset(t);
+        t->sas_ss_sp = t->sas_ss_size = 0;
+        t->sas_ss_flags = 0;
 
         const char *base = path;
         for (const char *p = path; *p; p++)

@@ -30,6 +30,9 @@ SYSCALL_DEFINE0(fork)
         child->no_new_privs = parent->no_new_privs;
         child->thread.fsbase = parent->thread.fsbase;
         fpu_copy(child);
+        child->sas_ss_sp = parent->sas_ss_sp;
+        child->sas_ss_size = parent->sas_ss_size;
+        child->sas_ss_flags = parent->sas_ss_flags;
         wake_up_new_task(child);
         return child->pid;
 }

@@ -74,7 +74,13 @@ PTREGS_SYSCALLS(PTREGS_DEFAULT)
         X(__NR_set_tid_address, sys_set_tid_address)    \
         X(__NR_gettid, sys_gettid)                      \
         X(__NR_tkill, sys_tkill)                        \
-        X(__NR_tgkill, sys_tgkill)
+        X(__NR_tgkill, sys_tgkill)                      \
+        X(__NR_mprotect, sys_mprotect)                  \
+        X(__NR_madvise, sys_madvise)                    \
+        X(__NR_mremap, sys_mremap)                      \
+        X(__NR_sigaltstack, sys_sigaltstack)            \
+        X(__NR_sched_setaffinity, sys_sched_setaffinity) \
+        X(__NR_sched_getaffinity, sys_sched_getaffinity)
 
 #ifdef CONFIG_ARCH_HAS_SYSCALL_WRAPPER
 #define DECLARE_WRAPPER(nr, fn) long __x64_##fn(const struct pt_regs *regs);
