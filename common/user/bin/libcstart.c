@@ -106,14 +106,22 @@ static void check_fs_base(void)
 
 static volatile int usr1_seen;
 static volatile unsigned long handler_sp;
-static volatile int handler_ss_flags;
+static volatile int handler_ss_flags, handler_uc_flags;
+static volatile long handler_change;
 
 static void on_usr1(int sig, siginfo_t *info, void *uc)
 {
         unsigned long sp;
         __asm__ volatile("mov %%rsp, %0" : "=r"(sp));
         handler_sp = sp;
-        handler_ss_flags = ((struct ucontext *)uc)->uc_stack.ss_flags;
+        /* uc_stack says where the interrupted code ran (not on it);
+         * sigaltstack now says the handler runs on it, and refuses a
+         * change while it does */
+        handler_uc_flags = ((struct ucontext *)uc)->uc_stack.ss_flags;
+        stack_t cur, off = { .ss_flags = SS_DISABLE };
+        syscall2(__NR_sigaltstack, NULL, &cur);
+        handler_ss_flags = cur.ss_flags;
+        handler_change = syscall2(__NR_sigaltstack, &off, NULL);
         usr1_seen = info->si_code;
 }
 
@@ -209,9 +217,10 @@ static void check_sigaltstack(void)
         syscall2(__NR_sigaltstack, NULL, &old);
         say(r == 0 && e == -ENOMEM && handler_sp >= (unsigned long)alt &&
             handler_sp < (unsigned long)alt + 4 * PAGE && handler_ss_flags == SS_ONSTACK &&
-            old.ss_sp == alt && old.ss_flags == 0,
-            "sigaltstack -> %ld, too small -> %ld, SA_ONSTACK handler on it=%d, uc_stack flags=%d",
-            r, e, handler_sp - (unsigned long)alt < 4 * PAGE, handler_ss_flags);
+            handler_uc_flags == 0 && handler_change == -EPERM && old.ss_sp == alt && old.ss_flags == 0,
+            "sigaltstack -> %ld, too small -> %ld, SA_ONSTACK handler on it=%d (flags %d, uc_stack %d, "
+            "change -> %ld)", r, e, handler_sp - (unsigned long)alt < 4 * PAGE, handler_ss_flags,
+            handler_uc_flags, handler_change);
 }
 
 int main(int argc, char **argv, char **envp)
