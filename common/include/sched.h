@@ -36,6 +36,7 @@ struct thread_struct {
         unsigned long trap_nr, error_code, cr2;
         u64 fsbase;             /* arch_prctl(ARCH_SET_FS): MSR_FS_BASE while it runs */
         struct fxregs_state fpstate;    /* the user's x87/SSE registers while switched out */
+        u8 *io_bitmap[2];               /* ioperm: two halves of 4 KiB, or NULL */
 };
 
 struct task_struct {
@@ -123,5 +124,9 @@ void fpu_init(void);
 void fpu_switch(struct task_struct *prev, struct task_struct *next);
 void fpu_copy(struct task_struct *child);
 void fpu_reset(struct task_struct *t);
+/* ioperm.c */
+int io_bitmap_copy(struct task_struct *child, struct task_struct *parent);
+void io_bitmap_switch(struct task_struct *prev, struct task_struct *next);
+void io_bitmap_exit(struct task_struct *t);
 
 #endif

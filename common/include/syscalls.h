@@ -88,5 +88,6 @@ struct sigaltstack;
 long sys_sigaltstack(const struct sigaltstack __user *uss, struct sigaltstack __user *uoss);
 long sys_sched_setaffinity(int pid, unsigned int len, unsigned long __user *mask);
 long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *mask);
+long sys_ioperm(unsigned long from, unsigned long num, int turn_on);
 
 #endif

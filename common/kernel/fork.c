@@ -23,6 +23,11 @@ SYSCALL_DEFINE0(fork)
                 child->state = TASK_UNUSED;
                 return -ENOMEM;
         }
+        if (io_bitmap_copy(child, parent)) {    /* ioperm's ports, inherited */
+                pgd_free(child->pgd);
+                child->state = TASK_UNUSED;
+                return -ENOMEM;
+        }
         struct pt_regs *regs = task_pt_regs(child);
         *regs = *current_pt_regs();
         regs->ax = 0;

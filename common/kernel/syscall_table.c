@@ -80,7 +80,8 @@ PTREGS_SYSCALLS(PTREGS_DEFAULT)
         X(__NR_mremap, sys_mremap)                      \
         X(__NR_sigaltstack, sys_sigaltstack)            \
         X(__NR_sched_setaffinity, sys_sched_setaffinity) \
-        X(__NR_sched_getaffinity, sys_sched_getaffinity)
+        X(__NR_sched_getaffinity, sys_sched_getaffinity) \
+        X(__NR_ioperm, sys_ioperm)
 
 #ifdef CONFIG_ARCH_HAS_SYSCALL_WRAPPER
 #define DECLARE_WRAPPER(nr, fn) long __x64_##fn(const struct pt_regs *regs);

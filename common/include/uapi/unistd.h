@@ -28,6 +28,7 @@
 #define __NR_prctl              157
 #define __NR_arch_prctl         158
 #define __NR_iopl               172
+#define __NR_ioperm             173
 #define __NR_gettid             186
 #define __NR_tkill              200
 #define __NR_sched_setaffinity  203

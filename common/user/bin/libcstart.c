@@ -3,7 +3,8 @@
  * the initial stack, the FS base for its thread pointer (per task, across
  * a context switch), the thread id, raise() through tkill, stdio through
  * writev and a terminal query, the SSE registers (per task), mprotect,
- * madvise, mremap up to TASK_SIZE_MAX, and sigaltstack with SA_ONSTACK.
+ * madvise, mremap up to TASK_SIZE_MAX, sigaltstack with SA_ONSTACK, and
+ * ioperm.
  * Linux's own x86 selftests (make selftests) need each of these. One line
  * per check, "ok" or "FAIL"; exit 0 only if every line is ok. */
 #include "ulib.h"
@@ -223,6 +224,28 @@ static void check_sigaltstack(void)
             handler_uc_flags, handler_change);
 }
 
+/* ioperm: a port allowed in the TSS bitmap, kept by a fork child; a range
+ * past port 65535 refused. (A port still denied would kill the program
+ * with SIGSEGV: the test's verdict.) */
+static void check_ioperm(void)
+{
+        int status;
+        long r = syscall3(__NR_ioperm, 0x80, 1, 1);
+
+        __asm__ volatile("outb %%al, $0x80" :: "a"(0));
+        long pid = fork();
+        if (pid == 0) {
+                __asm__ volatile("outb %%al, $0x80" :: "a"(0));
+                exit(0);
+        }
+        waitpid(pid, &status, 0);
+        long bad = syscall3(__NR_ioperm, 65535, 2, 1);
+        long off = syscall3(__NR_ioperm, 0x80, 1, 0);
+        say(r == 0 && status == 0 && bad == -EINVAL && off == 0,
+            "ioperm(0x80, 1, 1) -> %ld, outb to 0x80 worked, in a fork child: status=%#x; past 65535 -> %ld",
+            r, status, bad);
+}
+
 int main(int argc, char **argv, char **envp)
 {
         check_auxv(argv, envp);
@@ -232,6 +255,7 @@ int main(int argc, char **argv, char **envp)
         check_sse();
         check_memory();
         check_sigaltstack();
+        check_ioperm();
         printf("libcstart: %d failure(s)\n", failures);
         return failures != 0;
 }
