@@ -66,7 +66,7 @@ GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
 	$(if $(filter run qemu qemu-gdb test grade bench diff trace bench-linux,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
 	$(if $(filter test grade,$(GOALS)),test) $(if $(filter test,$(GOALS))$(findstring gradescope,$(FORMAT)),export) \
-	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter selftests,$(GOALS)),run selftests)
+	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter selftests test,$(GOALS)),run selftests)
 ifneq ($(strip $(TOOL_SETS)),)
 MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
@@ -238,7 +238,7 @@ handout:
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
-	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
+	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/selftests.bats
 
 clean:
 	rm -rf $(BUILD)

@@ -63,13 +63,15 @@ void io_bitmap_switch(struct task_struct *prev, struct task_struct *next)
 }
 
 /* Linux refuses a range that wraps or passes port 65535; turning ports on
- * needs CAP_SYS_RAWIO, which every process here has (uid 0). */
+ * needs CAP_SYS_RAWIO (cred.c: root), turning them off does not. */
 SYSCALL_DEFINE3(ioperm, unsigned long, from, unsigned long, num, int, turn_on)
 {
         struct task_struct *t = current;
 
         if (from + num <= from || from + num > IO_BITMAP_BITS)
                 return -EINVAL;
+        if (turn_on && !capable_rawio())
+                return -EPERM;
         if (!t->thread.io_bitmap[0]) {
                 if (!turn_on)
                         return 0;       /* nothing was allowed */

@@ -62,6 +62,7 @@ struct task_struct {
         int __user *clear_child_tid;    /* set_tid_address (kept only) */
         u64 sas_ss_sp, sas_ss_size;     /* sigaltstack: kept by fork, dropped by execve */
         unsigned int sas_ss_flags;
+        unsigned int uid, euid, suid;   /* cred.c: 0, root, unless dropped */
         /* signals (Linux keeps the actions in sighand_struct, shared by
          * threads; one thread per process here) */
         sigset_t blocked;
@@ -128,5 +129,6 @@ void fpu_reset(struct task_struct *t);
 int io_bitmap_copy(struct task_struct *child, struct task_struct *parent);
 void io_bitmap_switch(struct task_struct *prev, struct task_struct *next);
 void io_bitmap_exit(struct task_struct *t);
+bool capable_rawio(void);        /* cred.c */
 
 #endif

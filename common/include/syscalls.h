@@ -89,5 +89,10 @@ long sys_sigaltstack(const struct sigaltstack __user *uss, struct sigaltstack __
 long sys_sched_setaffinity(int pid, unsigned int len, unsigned long __user *mask);
 long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *mask);
 long sys_ioperm(unsigned long from, unsigned long num, int turn_on);
+/* user ids: common/kernel/cred.c */
+long sys_setresuid(unsigned int ruid, unsigned int euid, unsigned int suid);
+long sys_getresuid(unsigned int __user *ruid, unsigned int __user *euid, unsigned int __user *suid);
+long sys_getuid(void);
+long sys_geteuid(void);
 
 #endif

@@ -38,6 +38,9 @@ SYSCALL_DEFINE0(fork)
         child->sas_ss_sp = parent->sas_ss_sp;
         child->sas_ss_size = parent->sas_ss_size;
         child->sas_ss_flags = parent->sas_ss_flags;
+        child->uid = parent->uid;
+        child->euid = parent->euid;
+        child->suid = parent->suid;
         wake_up_new_task(child);
         return child->pid;
 }

@@ -81,7 +81,11 @@ PTREGS_SYSCALLS(PTREGS_DEFAULT)
         X(__NR_sigaltstack, sys_sigaltstack)            \
         X(__NR_sched_setaffinity, sys_sched_setaffinity) \
         X(__NR_sched_getaffinity, sys_sched_getaffinity) \
-        X(__NR_ioperm, sys_ioperm)
+        X(__NR_ioperm, sys_ioperm)                      \
+        X(__NR_setresuid, sys_setresuid)                \
+        X(__NR_getresuid, sys_getresuid)                \
+        X(__NR_getuid, sys_getuid)                      \
+        X(__NR_geteuid, sys_geteuid)
 
 #ifdef CONFIG_ARCH_HAS_SYSCALL_WRAPPER
 #define DECLARE_WRAPPER(nr, fn) long __x64_##fn(const struct pt_regs *regs);

@@ -4,7 +4,7 @@
 # check_libc_start NN: libcstart on lab NN, every line ok (the auxiliary
 # vector, the FS base and SSE registers kept per task across a switch, the
 # thread id, tkill, writev, the terminal query, mprotect, madvise, mremap to
-# the top page and not above it, sigaltstack with SA_ONSTACK, ioperm)
+# the top page and not above it, sigaltstack with SA_ONSTACK, ioperm and setresuid)
 check_libc_start() {
         local log=$BATS_TEST_TMPDIR/libcstart-$1.log line n=0
         boot_lab "$1" "$log" libcstart || fail "lab $1: $(cat "$log.verdict")"
@@ -12,7 +12,7 @@ check_libc_start() {
                 [[ $line == *' ok' ]] || fail "lab $1: libcstart check failed: $line"
                 n=$((n + 1))
         done < <(tr -d '\r' < "$log" | grep '^libcstart: ' | grep -v '^libcstart: writev in\|failure(s)$')
-        assert_equal "$n" 18
+        assert_equal "$n" 19
         assert_equal "$(tr -d '\r' < "$log" | grep -c '^libcstart: writev in three pieces$')" 1
         assert_equal "$(tr -d '\r' < "$log" | grep '^libcstart: [0-9]* failure')" "libcstart: 0 failure(s)"
 }

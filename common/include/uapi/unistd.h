@@ -23,6 +23,10 @@
 #define __NR_wait4              61
 #define __NR_kill               62
 #define __NR_ptrace             101
+#define __NR_getuid             102
+#define __NR_geteuid            107
+#define __NR_setresuid          117
+#define __NR_getresuid          118
 #define __NR_sigaltstack        131
 #define __NR_getppid            110
 #define __NR_prctl              157

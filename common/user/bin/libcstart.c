@@ -4,7 +4,7 @@
  * a context switch), the thread id, raise() through tkill, stdio through
  * writev and a terminal query, the SSE registers (per task), mprotect,
  * madvise, mremap up to TASK_SIZE_MAX, sigaltstack with SA_ONSTACK, and
- * ioperm.
+ * ioperm with the root it needs (setresuid drops it).
  * Linux's own x86 selftests (make selftests) need each of these. One line
  * per check, "ok" or "FAIL"; exit 0 only if every line is ok. */
 #include "ulib.h"
@@ -246,6 +246,27 @@ static void check_ioperm(void)
             r, status, bad);
 }
 
+/* A child that drops root (setresuid) loses ioperm's CAP_SYS_RAWIO and
+ * cannot take root back; turning ports off still works */
+static void check_cred(void)
+{
+        int status;
+        long pid = fork();
+
+        if (pid == 0) {
+                long drop = syscall3(__NR_setresuid, 1, 1, 1);
+                long on = syscall3(__NR_ioperm, 0x80, 1, 1);
+                long off = syscall3(__NR_ioperm, 0x80, 1, 0);
+                long back = syscall3(__NR_setresuid, 0, 0, 0);
+                exit(drop == 0 && syscall0(__NR_geteuid) == 1 && on == -EPERM && off == 0 &&
+                     back == -EPERM ? 0 : 1);
+        }
+        waitpid(pid, &status, 0);
+        say(status == 0 && syscall0(__NR_getuid) == 0,
+            "setresuid(1, 1, 1) in a child: ioperm on -> -EPERM, off -> 0, root again -> -EPERM: status=%#x",
+            status);
+}
+
 int main(int argc, char **argv, char **envp)
 {
         check_auxv(argv, envp);
@@ -256,6 +277,7 @@ int main(int argc, char **argv, char **envp)
         check_memory();
         check_sigaltstack();
         check_ioperm();
+        check_cred();
         printf("libcstart: %d failure(s)\n", failures);
         return failures != 0;
 }
