@@ -24,18 +24,12 @@ enum task_state {
         TASK_TRACED,            /* stopped for its tracer (ptrace_stop) */
 };
 
-/* FXSAVE's image of the x87 and SSE registers (fpu.c) */
-struct fxregs_state {
-        u8 bytes[512];
-} __attribute__((aligned(16)));
-
 struct thread_struct {
         u64 sp;                 /* kernel rsp saved by __switch_to_asm */
         u64 usersp;             /* cpu_data.user_rsp while switched out */
         /* the last exception from user mode, for the signal frame */
         unsigned long trap_nr, error_code, cr2;
         u64 fsbase;             /* arch_prctl(ARCH_SET_FS): MSR_FS_BASE while it runs */
-        struct fxregs_state fpstate;    /* the user's x87/SSE registers while switched out */
         u8 *io_bitmap[2];               /* ioperm: two halves of 4 KiB, or NULL */
 };
 
