@@ -36,6 +36,8 @@ static int io_bitmap_alloc(struct task_struct *t)
 
 void io_bitmap_exit(struct task_struct *t)
 {
+        if (t == current)       /* the TSS must not keep a dead task's ports */
+                tss_load_io_bitmap(NULL, NULL);
         for (int i = 0; i < 2; i++) {
                 if (t->thread.io_bitmap[i])
                         free_page(t->thread.io_bitmap[i]);

@@ -12,7 +12,7 @@ check_libc_start() {
                 [[ $line == *' ok' ]] || fail "lab $1: libcstart check failed: $line"
                 n=$((n + 1))
         done < <(tr -d '\r' < "$log" | grep '^libcstart: ' | grep -v '^libcstart: writev in\|failure(s)$')
-        assert_equal "$n" 19
+        assert_equal "$n" 20
         assert_equal "$(tr -d '\r' < "$log" | grep -c '^libcstart: writev in three pieces$')" 1
         assert_equal "$(tr -d '\r' < "$log" | grep '^libcstart: [0-9]* failure')" "libcstart: 0 failure(s)"
 }
