@@ -66,13 +66,13 @@ GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
 	$(if $(filter run qemu qemu-gdb test grade bench diff trace bench-linux,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
 	$(if $(filter test grade,$(GOALS)),test) $(if $(filter test,$(GOALS))$(findstring gradescope,$(FORMAT)),export) \
-	$(if $(filter test bench diff,$(GOALS)),bench)
+	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter selftests test,$(GOALS)),run selftests)
 ifneq ($(strip $(TOOL_SETS)),)
 MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
 endif
 
-.PHONY: all build run qemu qemu-gdb gdb grade handout test help clean bench diff trace bench-linux
+.PHONY: all build run qemu qemu-gdb gdb grade handout test help clean bench diff trace bench-linux selftests
 .DELETE_ON_ERROR:
 .SECONDARY:
 .SECONDEXPANSION:
@@ -137,19 +137,36 @@ $(BUILD)/user/bin/%: $(BUILD)/user/bin/%.c.o $$(addprefix $(BUILD)/user/bin/,$$(
 	$(LD) -static -z max-page-size=4096 -z noexecstack -T common/user/user.ld -u _start -o $@ \
 		$(filter %.o,$^) $(BUILD)/user/libc.a
 
+# Programs packed into an image, each "path=file": the table
+# initrd_programs (exec.h) and each ELF by incbin
+pack_programs = { printf 'section .rodata\nglobal initrd_programs\nglobal initrd_count\nalign 8\n'; \
+	  printf 'initrd_count: dq %d\ninitrd_programs:\n' $(words $(1)); \
+	  i=0; for e in $(1); do printf '  dq path_%d, elf_%d, elf_%d_end\n' $$i $$i $$i; i=$$((i + 1)); done; \
+	  i=0; for e in $(1); do \
+	    printf 'path_%d: db "%s", 0\nalign 16\nelf_%d: incbin "%s"\nelf_%d_end:\n' \
+	      $$i "$${e%%=*}" $$i "$$(echo $$e | cut -d= -f2)" $$i; i=$$((i + 1)); \
+	  done; }
 # every program packed into the image: /init and /bin/<name>
+PACKED := $(foreach p,$(PROGRAMS),$(if $(filter init,$(p)),/init,/bin/$(p))=$(BUILD)/user/bin/$(p))
 $(BUILD)/user/programs.asm: $(PROGRAM_ELFS)
 	@mkdir -p $(@D)
-	{ printf 'section .rodata\nglobal initrd_programs\nglobal initrd_count\nalign 8\n'; \
-	  printf 'initrd_count: dq %d\ninitrd_programs:\n' $(words $(PROGRAMS)); \
-	  for p in $(PROGRAMS); do printf '  dq path_%s, elf_%s, elf_%s_end\n' $$p $$p $$p; done; \
-	  for p in $(PROGRAMS); do \
-	    if [ $$p = init ]; then path=/init; else path=/bin/$$p; fi; \
-	    printf 'path_%s: db "%s", 0\nalign 16\nelf_%s: incbin "%s"\nelf_%s_end:\n' \
-	      $$p $$path $$p $(BUILD)/user/bin/$$p $$p; \
-	  done; } > $@
+	$(call pack_programs,$(PACKED)) > $@
 $(BUILD)/user/programs.asm.o: $(BUILD)/user/programs.asm
 	$(NASM) $(NASMFLAGS) -o $@ $<
+
+# make selftests: Linux's x86 selftests (built by grading/lib/selftests in
+# build/selftests/bin) packed beside the kit's programs into a second
+# kernel per lab, kernel-selftests.elf; kernel.elf stays as it is
+SELFTEST_ELFS := $(filter-out %.log,$(wildcard $(BUILD)/selftests/bin/*))
+$(BUILD)/selftests/programs.asm: $(PROGRAM_ELFS) $(SELFTEST_ELFS)
+	@mkdir -p $(@D)
+	$(call pack_programs,$(PACKED) $(foreach f,$(SELFTEST_ELFS),/bin/x86/$(notdir $(f))=$(f))) > $@
+$(BUILD)/selftests/programs.asm.o: $(BUILD)/selftests/programs.asm
+	$(NASM) $(NASMFLAGS) -o $@ $<
+$(BUILD)/%/kernel-selftests.elf: $(KERNEL_OBJS) common/boot/kernel.ld Makefile $$(call lab_objs,$$*) $(BUILD)/selftests/programs.asm.o
+	$(LD) -n -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments -T common/boot/kernel.ld \
+		-o $@ $(KERNEL_OBJS) $(filter-out $(BUILD)/user/programs.asm.o,$(call lab_objs,$*)) \
+		$(BUILD)/selftests/programs.asm.o
 
 run:
 	$(check-lab)
@@ -191,11 +208,22 @@ trace:
 	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench trace $(lab) $(SYSCALL)
 
 # a real Linux under the same QEMU, icount and plugin (default: the newest
-# readable /boot/vmlinuz-*)
-LINUX_IMAGE ?= $(lastword $(shell ls -v /boot/vmlinuz-* 2>/dev/null))
+# readable /boot/vmlinuz-*, else Debian's linux-image package, fetched
+# into build/linux/image: grading/lib/linux.bash)
+LINUX_IMAGE ?=
 bench-linux:
 	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench linux "$(LINUX_IMAGE)"
 
+
+# Linux's own x86 selftests on every lab (or LAB=NN) and on a Debian Linux
+# under the same QEMU, side by side: SELFTESTS='sysret_rip ...' chooses
+# (grading/lib/selftests says how they are built and run)
+SELFTESTS ?=
+selftests: build
+	$(if $(filter command line environment,$(origin LAB)),$(check-lab))
+	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/selftests \
+		$(if $(filter command line environment,$(origin LAB)),--labs $(firstword $(subst -, ,$(lab)))) \
+		$(if $(SELFTESTS),--tests "$(SELFTESTS)")
 # make grade: every lab, or LAB=NN alone; FORMAT=tap,junit,gradescope also
 # writes build/grade/. Grading runs under icount, whatever KVM says.
 grade: build
@@ -210,7 +238,7 @@ handout:
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
-	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
+	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/selftests.bats
 
 clean:
 	rm -rf $(BUILD)
@@ -226,6 +254,7 @@ help:
 	@echo "  make diff A=NN B=MM  diff -ru of two labs, then the cost change per path"
 	@echo "  make trace LAB=NN SYSCALL=getpid  one round trip, instruction by instruction, with costs"
 	@echo "  make bench-linux     getpid on a real Linux (LINUX_IMAGE=/boot/vmlinuz-...) beside the labs"
+	@echo "  make selftests [LAB=NN] [SELFTESTS=...]  Linux's x86 selftests on the labs and on Linux: build/selftests.tsv"
 	@echo "  make grade [LAB=NN]  grade one lab or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
 	@echo "  make handout [LAB=NN] the student tree in build/handout/ (labs 01..NN), each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"

@@ -2,6 +2,7 @@
 # The kit itself, as its users meet it: commands, bad input, the harness's
 # verdicts. Not graded; part of `make test`.
 load lib/entrylab
+load lib/libc
 
 MAKE_="make -s -C $ENTRYLAB_ROOT"
 
@@ -244,4 +245,11 @@ GDB
         run make -s -C "$tree" grade LAB=06 3>&-
         assert_success
         assert_output --regexp "lab 06: ([0-9]+)/\\1"
+}
+
+# What a C library needs before main() and around it (make selftests runs
+# musl programs): one boot of the IRET-only lab and one of the SYSRET lab
+@test "a C library's start-up: auxv, FS base and SSE per task, gettid/tkill, writev, ioctl, mprotect/mremap/madvise, sigaltstack, ioperm, setresuid (labs 01, 06)" {
+        check_libc_start 01
+        check_libc_start 06
 }

@@ -22,7 +22,14 @@ struct tss {
         u16 io_bitmap_base;
 } __packed;
 
-static struct tss tss __aligned(16);
+/* The TSS and, right after it, the I/O permission bitmap of the running
+ * task (ioperm.c) and the byte of ones the CPU wants past its end */
+static struct {
+        struct tss tss;
+        u8 io_bitmap[IO_BITMAP_BYTES + 1];
+} __packed tss_page __aligned(16);
+/* an offset past the limit: every port is refused */
+#define IO_BITMAP_OFFSET_INVALID 0xffff
 static u8 ist_stacks[IST_COUNT][IST_STACK_SIZE] __aligned(16);
 
 /* access byte: present, DPL, code/data; flags: L (64-bit) or D/B, 4K granular */
@@ -39,7 +46,7 @@ static u64 gdt[GDT_ENTRIES] __aligned(16) = {
 
 static void set_tss_descriptor(void)
 {
-        u64 base = (u64)&tss, limit = sizeof(tss) - 1;
+        u64 base = (u64)&tss_page, limit = sizeof(tss_page) - 1;
 
         gdt[GDT_ENTRY_TSS] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
                              (0x89UL << 40) |           /* present, 64-bit TSS */
@@ -53,8 +60,9 @@ void gdt_init(void)
         struct { u16 limit; u64 base; } __packed desc = { sizeof(gdt) - 1, (u64)gdt };
 
         for (int i = 0; i < IST_COUNT; i++)
-                tss.ist[i] = (u64)ist_stacks[i] + IST_STACK_SIZE;
-        tss.io_bitmap_base = sizeof(tss);       /* no I/O bitmap: user gets no ports */
+                tss_page.tss.ist[i] = (u64)ist_stacks[i] + IST_STACK_SIZE;
+        tss_page.tss.io_bitmap_base = IO_BITMAP_OFFSET_INVALID;  /* user gets no ports */
+        tss_page.io_bitmap[IO_BITMAP_BYTES] = 0xff;
         set_tss_descriptor();
 
         __asm__ volatile(
@@ -79,5 +87,17 @@ void gdt_init(void)
 /* RSP0: where an interrupt from user mode starts its frame */
 void tss_set_sp0(u64 sp0)
 {
-        tss.sp0 = sp0;
+        tss_page.tss.sp0 = sp0;
+}
+
+/* The running task's I/O bitmap, in two halves (ioperm.c), or none */
+void tss_load_io_bitmap(const u8 *lo, const u8 *hi)
+{
+        if (!lo) {
+                tss_page.tss.io_bitmap_base = IO_BITMAP_OFFSET_INVALID;
+                return;
+        }
+        memcpy(tss_page.io_bitmap, lo, IO_BITMAP_BYTES / 2);
+        memcpy(tss_page.io_bitmap + IO_BITMAP_BYTES / 2, hi, IO_BITMAP_BYTES / 2);
+        tss_page.tss.io_bitmap_base = offsetof(typeof(tss_page), io_bitmap);
 }

@@ -45,9 +45,9 @@ static void setup_sigcontext(struct sigcontext *sc, const struct pt_regs *regs,
 
 /* Below the red zone, frame 16-byte aligned less 8: at the handler's first
  * instruction rsp + 8 is a multiple of 16, as after a CALL. */
-static u64 get_sigframe(const struct pt_regs *regs, size_t size)
+static u64 get_sigframe(const struct pt_regs *regs, const struct k_sigaction *ka, size_t size)
 {
-        u64 sp = regs->sp - REDZONE - size;
+        u64 sp = sigsp(regs->sp - REDZONE, ka) - size;
         return (sp & ~15UL) - 8;
 }
 
@@ -55,9 +55,10 @@ static int setup_rt_frame(int sig, const struct kernel_siginfo *info,
                           const struct k_sigaction *ka, struct pt_regs *regs)
 {
         struct rt_sigframe frame;
-        u64 sp = get_sigframe(regs, sizeof(frame));
 
         memset(&frame, 0, sizeof(frame));
+        save_altstack(&frame.uc.uc_stack, regs->sp);   /* before sigsp may disarm it */
+        u64 sp = get_sigframe(regs, ka, sizeof(frame));
         /* x86-64 handlers return through the restorer libc names with
          * SA_RESTORER; without one there is nowhere to return to, and
          * Linux refuses the frame (the task gets SIGSEGV) */
@@ -65,11 +66,11 @@ static int setup_rt_frame(int sig, const struct kernel_siginfo *info,
                 return -EFAULT;
         frame.pretcode = (char __user *)ka->sa.sa_restorer;
         frame.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
-        frame.uc.uc_stack.ss_flags = SS_DISABLE;        /* no sigaltstack */
         setup_sigcontext(&frame.uc.uc_mcontext, regs, current->blocked);
         frame.uc.uc_sigmask = current->blocked;
         memcpy(&frame.info, info, sizeof(*info));      /* the rest stays 0 */
-        if (sp > regs->sp || copy_to_user((void __user *)sp, &frame, sizeof(frame)))
+        if ((sp > regs->sp && !on_sig_stack(current, sp + sizeof(frame))) ||
+            copy_to_user((void __user *)sp, &frame, sizeof(frame)))
                 return -EFAULT;
 
         regs->di = sig;

@@ -19,6 +19,8 @@
 
 void gdt_init(void);
 void tss_set_sp0(u64 sp0);
+#define IO_BITMAP_BYTES (65536 / 8)
+void tss_load_io_bitmap(const u8 *lo, const u8 *hi);   /* gdt.c: NULL = none */
 void idt_init(void);
 void syscall_init(void);
 void percpu_init(void);

@@ -29,6 +29,8 @@ struct thread_struct {
         u64 usersp;             /* cpu_data.user_rsp while switched out */
         /* the last exception from user mode, for the signal frame */
         unsigned long trap_nr, error_code, cr2;
+        u64 fsbase;             /* arch_prctl(ARCH_SET_FS): MSR_FS_BASE while it runs */
+        u8 *io_bitmap[2];               /* ioperm: two halves of 4 KiB, or NULL */
 };
 
 struct task_struct {
@@ -51,6 +53,10 @@ struct task_struct {
         unsigned long ptrace_message;   /* PTRACE_GETEVENTMSG */
         struct seccomp seccomp;
         bool no_new_privs;              /* PR_SET_NO_NEW_PRIVS: kept across fork, execve */
+        int __user *clear_child_tid;    /* set_tid_address (kept only) */
+        u64 sas_ss_sp, sas_ss_size;     /* sigaltstack: kept by fork, dropped by execve */
+        unsigned int sas_ss_flags;
+        unsigned int uid, euid, suid;   /* cred.c: 0, root, unless dropped */
         /* signals (Linux keeps the actions in sighand_struct, shared by
          * threads; one thread per process here) */
         sigset_t blocked;
@@ -107,5 +113,16 @@ __noreturn void do_exit(int code);
 __noreturn void start_init(void);
 __noreturn void cpu_idle_loop(void);
 void timer_tick(void);
+void set_fsbase(struct task_struct *t, u64 base);   /* tls.c */
+/* fpu.c */
+void fpu_init(void);
+void fpu_switch(struct task_struct *prev, struct task_struct *next);
+void fpu_copy(struct task_struct *child);
+void fpu_reset(struct task_struct *t);
+/* ioperm.c */
+int io_bitmap_copy(struct task_struct *child, struct task_struct *parent);
+void io_bitmap_switch(struct task_struct *prev, struct task_struct *next);
+void io_bitmap_exit(struct task_struct *t);
+bool capable_rawio(void);        /* cred.c */
 
 #endif

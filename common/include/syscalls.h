@@ -67,5 +67,32 @@ long sys_rt_sigreturn(void);
 long sys_kill(int pid, int sig);
 /* common/arch/ioport.c */
 long sys_iopl(unsigned int level);
+/* the console (sys.c, read_write.c) */
+long console_write(const char __user *buf, size_t count);
+struct iovec;
+long sys_writev(int fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+/* a C library's start-up: common/kernel/tls.c */
+long sys_arch_prctl(int option, unsigned long arg2);
+long sys_set_tid_address(int __user *tidptr);
+long sys_gettid(void);
+long sys_tkill(int tid, int sig);
+long sys_tgkill(int tgid, int tid, int sig);
+/* changing mappings: common/kernel/mprotect.c */
+long sys_mprotect(unsigned long addr, size_t len, unsigned long prot);
+long sys_madvise(unsigned long addr, size_t len, int advice);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+                unsigned long flags, unsigned long new_addr);
+/* common/kernel/sigaltstack.c, affinity.c */
+struct sigaltstack;
+long sys_sigaltstack(const struct sigaltstack __user *uss, struct sigaltstack __user *uoss);
+long sys_sched_setaffinity(int pid, unsigned int len, unsigned long __user *mask);
+long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *mask);
+long sys_ioperm(unsigned long from, unsigned long num, int turn_on);
+/* user ids: common/kernel/cred.c */
+long sys_setresuid(unsigned int ruid, unsigned int euid, unsigned int suid);
+long sys_getresuid(unsigned int __user *ruid, unsigned int __user *euid, unsigned int __user *suid);
+long sys_getuid(void);
+long sys_geteuid(void);
 
 #endif

@@ -25,6 +25,7 @@ struct elf64_phdr {
 };
 
 #define PT_LOAD 1
+#define PT_PHDR 6
 #define PF_X 1
 #define PF_W 2
 #define ET_EXEC 2
@@ -79,7 +80,12 @@ static int map_zeroed(u64 *pgd, u64 start, u64 end, u64 flags)
         return 0;
 }
 
-static long load_elf(u64 *pgd, const struct program *prog)
+/* what the initial stack's auxiliary vector tells the program of itself */
+struct elf_info {
+        u64 entry, phdr, phnum;
+};
+
+static long load_elf(u64 *pgd, const struct program *prog, struct elf_info *info)
 {
         const struct elf64_ehdr *eh = (const void *)prog->start;
         size_t size = prog->end - prog->start;
@@ -91,7 +97,16 @@ static long load_elf(u64 *pgd, const struct program *prog)
             (u64)eh->phnum * sizeof(struct elf64_phdr) > size - eh->phoff)
                 return -ENOEXEC;
         const struct elf64_phdr *ph = (const void *)(prog->start + eh->phoff);
+        info->entry = eh->entry;
+        info->phnum = eh->phnum;
+        info->phdr = 0;
         for (int i = 0; i < eh->phnum; i++, ph++) {
+                /* the program headers, where the image maps them */
+                if (ph->type == PT_PHDR)
+                        info->phdr = ph->vaddr;
+                else if (ph->type == PT_LOAD && !info->phdr && ph->offset <= eh->phoff &&
+                         eh->phoff - ph->offset < ph->filesz)
+                        info->phdr = ph->vaddr + (eh->phoff - ph->offset);
                 if (ph->type != PT_LOAD || ph->memsz == 0)     /* empty: nothing to map */
                         continue;
                 if (ph->filesz > ph->memsz || ph->offset > size ||
@@ -109,20 +124,71 @@ static long load_elf(u64 *pgd, const struct program *prog)
         return eh->entry;
 }
 
-/* The initial stack, as the SysV x86-64 ABI lays it out (top down):
- * strings, then 16-byte aligned: argc, argv[], NULL, envp[], NULL,
- * auxv (AT_NULL only). Returns the new rsp, pointing at argc. */
-static long setup_stack(u64 *pgd, struct exec_args *a)
+/* auxiliary vector types (Linux's uapi/linux/auxvec.h) */
+#define AT_NULL         0
+#define AT_PHDR         3
+#define AT_PHENT        4
+#define AT_PHNUM        5
+#define AT_PAGESZ       6
+#define AT_ENTRY        9
+#define AT_UID          11
+#define AT_EUID         12
+#define AT_GID          13
+#define AT_EGID         14
+#define AT_HWCAP        16
+#define AT_CLKTCK       17
+#define AT_SECURE       23
+#define AT_RANDOM       25
+#define AT_EXECFN       31
+#define AT_MINSIGSTKSZ  51
+#define AUXV_PAIRS      17
+
+/* AT_RANDOM's 16 bytes: a C library seeds its stack protector and pointer
+ * guard from them. Under icount rdtsc is the same in every run, so the
+ * bytes are too: a run can be repeated, as every run of the kit can. */
+static void random_bytes(u64 out[2])
+{
+        u64 x = rdtsc() ^ 0x9e3779b97f4a7c15UL;
+        for (int i = 0; i < 2; i++) {   /* splitmix64 */
+                x += 0x9e3779b97f4a7c15UL;
+                u64 z = x;
+                z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
+                z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
+                out[i] = z ^ (z >> 31);
+        }
+}
+
+static u64 cpuid_edx1(void)
+{
+        u32 a = 1, b, c = 0, d;
+        __asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+        return d;
+}
+
+/* The initial stack, as Linux lays it out (fs/binfmt_elf.c, top down):
+ * the argument and environment strings, the file name (AT_EXECFN), 16
+ * random bytes (AT_RANDOM), then 16-byte aligned: argc, argv[], NULL,
+ * envp[], NULL, the auxiliary vector ending with AT_NULL. Returns the new
+ * rsp, pointing at argc. */
+static long setup_stack(u64 *pgd, struct exec_args *a, const struct elf_info *info,
+                        const char *path)
 {
         u64 bottom = USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE;
-        u64 vectors[2 * MAX_ARG_STRINGS + 8];
+        u64 vectors[2 * MAX_ARG_STRINGS + 4 + 2 * AUXV_PAIRS];
+        u64 rnd[2];
+        size_t pathlen = strlen(path) + 1;
         int n = 0;
 
         int err = map_zeroed(pgd, bottom, USER_STACK_TOP, PTE_W | PTE_NX);
         if (err)
                 return err;
         u64 strings = USER_STACK_TOP - PAGE_ALIGN(a->used);
-        if (copy_to_space(pgd, strings, a->buf, a->used))
+        u64 execfn = (strings - pathlen) & ~15UL;
+        u64 random = execfn - sizeof(rnd);
+        random_bytes(rnd);
+        if (copy_to_space(pgd, strings, a->buf, a->used) ||
+            copy_to_space(pgd, execfn, path, pathlen) ||
+            copy_to_space(pgd, random, rnd, sizeof(rnd)))
                 return -EFAULT;
 
         vectors[n++] = a->argc;
@@ -132,9 +198,20 @@ static long setup_stack(u64 *pgd, struct exec_args *a)
         for (int i = 0; i < a->envc; i++)
                 vectors[n++] = strings + (a->envp[i] - a->buf);
         vectors[n++] = 0;
-        vectors[n++] = 0;               /* AT_NULL */
-        vectors[n++] = 0;
-        u64 sp = (strings - n * sizeof(u64)) & ~15UL;
+        const u64 auxv[][2] = {
+                { AT_HWCAP, cpuid_edx1() }, { AT_PAGESZ, PAGE_SIZE }, { AT_CLKTCK, 100 },
+                { AT_PHDR, info->phdr }, { AT_PHENT, sizeof(struct elf64_phdr) },
+                { AT_PHNUM, info->phnum }, { AT_ENTRY, info->entry },
+                { AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 }, { AT_EGID, 0 },
+                { AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_EXECFN, execfn },
+                { AT_MINSIGSTKSZ, 2048 },     /* sigaltstack.c's MINSIGSTKSZ */
+                { AT_NULL, 0 },
+        };
+        for (size_t i = 0; i < sizeof(auxv) / sizeof(auxv[0]); i++) {
+                vectors[n++] = auxv[i][0];
+                vectors[n++] = auxv[i][1];
+        }
+        u64 sp = (random - n * sizeof(u64)) & ~15UL;
         if (copy_to_space(pgd, sp, vectors, n * sizeof(u64)))
                 return -EFAULT;
         return sp;
@@ -164,8 +241,9 @@ int kernel_execve(struct task_struct *t, const char *path, struct exec_args *arg
         u64 *pgd = pgd_alloc();
         if (!pgd)
                 return -ENOMEM;
-        long entry = load_elf(pgd, prog);
-        long sp = entry < 0 ? entry : setup_stack(pgd, args);
+        struct elf_info info;
+        long entry = load_elf(pgd, prog, &info);
+        long sp = entry < 0 ? entry : setup_stack(pgd, args, &info, path);
         if (sp < 0) {
                 pgd_free(pgd);
                 return sp;
@@ -187,6 +265,10 @@ int kernel_execve(struct task_struct *t, const char *path, struct exec_args *arg
         regs->ss = __USER_DS;
         force_iret(t);
         flush_signal_handlers(t);
+        set_fsbase(t, 0);
+        fpu_reset(t);
+        t->sas_ss_sp = t->sas_ss_size = 0;
+        t->sas_ss_flags = 0;
 
         const char *base = path;
         for (const char *p = path; *p; p++)

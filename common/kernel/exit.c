@@ -28,6 +28,7 @@ __noreturn void do_exit(int code)
         }
         pgd_free_user(t->pgd);          /* the PML4 goes in finish_task_switch */
         put_seccomp_filter(t);
+        io_bitmap_exit(t);
         exit_ptrace(t);                 /* its tracees go free */
         for (int i = 0; i < NR_TASKS; i++) {
                 if (tasks[i].parent != t || tasks[i].state == TASK_UNUSED)

@@ -23,11 +23,24 @@ SYSCALL_DEFINE0(fork)
                 child->state = TASK_UNUSED;
                 return -ENOMEM;
         }
+        if (io_bitmap_copy(child, parent)) {    /* ioperm's ports, inherited */
+                pgd_free(child->pgd);
+                child->state = TASK_UNUSED;
+                return -ENOMEM;
+        }
         struct pt_regs *regs = task_pt_regs(child);
         *regs = *current_pt_regs();
         regs->ax = 0;
         copy_seccomp(child, parent);
         child->no_new_privs = parent->no_new_privs;
+        child->thread.fsbase = parent->thread.fsbase;
+        fpu_copy(child);
+        child->sas_ss_sp = parent->sas_ss_sp;
+        child->sas_ss_size = parent->sas_ss_size;
+        child->sas_ss_flags = parent->sas_ss_flags;
+        child->uid = parent->uid;
+        child->euid = parent->euid;
+        child->suid = parent->suid;
         wake_up_new_task(child);
         return child->pid;
 }

@@ -94,6 +94,7 @@ __visible __noreturn void kernel_main(u32 start_info_phys)
         idt_init();
         percpu_init();
         syscall_init();
+        fpu_init();
         sched_init();
         timer_init();
         start_init();

@@ -47,7 +47,7 @@ static int unmap_pte(u64 *pte, u64 va, void *arg)
 
 /* Every page in [start, end) goes; holes are fine. The page tables stay
  * until exit (Linux frees empty ones in free_pgtables). */
-static void unmap_range(u64 start, u64 end)
+void unmap_range(u64 start, u64 end)
 {
         walk_user_range(current->pgd, start, end, unmap_pte, NULL);
 }

@@ -117,6 +117,11 @@ static struct task_struct *context_switch(struct task_struct *prev,
         tss_set_sp0(top);
         if (next->pgd != prev->pgd)
                 write_cr3(__pa(next->pgd));
+        fpu_switch(prev, next);
+        io_bitmap_switch(prev, next);
+        /* the thread pointer of a C library (arch_prctl, tls.c) */
+        if (next->thread.fsbase != prev->thread.fsbase)
+                wrmsr(MSR_FS_BASE, next->thread.fsbase);
         /* returns when some task switches back to prev */
         return __switch_to_asm(prev, next);
 }

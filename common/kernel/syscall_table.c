@@ -67,7 +67,25 @@ PTREGS_SYSCALLS(PTREGS_DEFAULT)
         X(__NR_seccomp, sys_seccomp)                    \
         X(__NR_rt_sigaction, sys_rt_sigaction)          \
         X(__NR_rt_sigprocmask, sys_rt_sigprocmask)      \
-        X(__NR_kill, sys_kill)
+        X(__NR_kill, sys_kill)                          \
+        X(__NR_writev, sys_writev)                      \
+        X(__NR_ioctl, sys_ioctl)                        \
+        X(__NR_arch_prctl, sys_arch_prctl)              \
+        X(__NR_set_tid_address, sys_set_tid_address)    \
+        X(__NR_gettid, sys_gettid)                      \
+        X(__NR_tkill, sys_tkill)                        \
+        X(__NR_tgkill, sys_tgkill)                      \
+        X(__NR_mprotect, sys_mprotect)                  \
+        X(__NR_madvise, sys_madvise)                    \
+        X(__NR_mremap, sys_mremap)                      \
+        X(__NR_sigaltstack, sys_sigaltstack)            \
+        X(__NR_sched_setaffinity, sys_sched_setaffinity) \
+        X(__NR_sched_getaffinity, sys_sched_getaffinity) \
+        X(__NR_ioperm, sys_ioperm)                      \
+        X(__NR_setresuid, sys_setresuid)                \
+        X(__NR_getresuid, sys_getresuid)                \
+        X(__NR_getuid, sys_getuid)                      \
+        X(__NR_geteuid, sys_geteuid)
 
 #ifdef CONFIG_ARCH_HAS_SYSCALL_WRAPPER
 #define DECLARE_WRAPPER(nr, fn) long __x64_##fn(const struct pt_regs *regs);

@@ -17,6 +17,7 @@
 #define EEXIST          17
 #define ENODEV          19
 #define EINVAL          22
+#define ENOTTY          25
 #define ENAMETOOLONG    36
 #define ENOSYS          38
 #define EOPNOTSUPP      95

@@ -107,5 +107,6 @@ struct sock_fprog {
 #define PR_SET_SECCOMP          22
 #define PR_SET_NO_NEW_PRIVS     38
 #define PR_GET_NO_NEW_PRIVS     39
+#define PR_SET_PTRACER          0x59616d61      /* Yama: who may trace the caller */
 
 #endif

@@ -81,6 +81,7 @@ struct sigaction {
 /* si_code values */
 #define SI_USER         0               /* kill() */
 #define SI_KERNEL       0x80            /* sent by the kernel */
+#define SI_TKILL        (-6)            /* tkill(), tgkill() */
 #define ILL_ILLOPN      2               /* illegal operand */
 #define FPE_INTDIV      1               /* integer divide by zero */
 #define SEGV_MAPERR     1               /* address not mapped */

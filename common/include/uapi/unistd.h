@@ -6,11 +6,16 @@
 #define __NR_read               0
 #define __NR_write              1
 #define __NR_mmap               9
+#define __NR_mprotect           10
 #define __NR_munmap             11
 #define __NR_rt_sigaction       13
 #define __NR_rt_sigprocmask     14
 #define __NR_rt_sigreturn       15
+#define __NR_ioctl              16
+#define __NR_writev             20
 #define __NR_sched_yield        24
+#define __NR_mremap             25
+#define __NR_madvise            28
 #define __NR_getpid             39
 #define __NR_fork               57
 #define __NR_execve             59
@@ -18,10 +23,23 @@
 #define __NR_wait4              61
 #define __NR_kill               62
 #define __NR_ptrace             101
+#define __NR_getuid             102
+#define __NR_geteuid            107
+#define __NR_setresuid          117
+#define __NR_getresuid          118
+#define __NR_sigaltstack        131
 #define __NR_getppid            110
 #define __NR_prctl              157
+#define __NR_arch_prctl         158
 #define __NR_iopl               172
+#define __NR_ioperm             173
+#define __NR_gettid             186
+#define __NR_tkill              200
+#define __NR_sched_setaffinity  203
+#define __NR_sched_getaffinity  204
+#define __NR_set_tid_address    218
 #define __NR_exit_group         231
+#define __NR_tgkill             234
 #define __NR_seccomp            317
 
 #define NR_syscalls             318     /* one past the highest number served */
