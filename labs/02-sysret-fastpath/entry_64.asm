@@ -97,6 +97,8 @@ sysret_check:
         ; out, so any of them may be scratch. Linux 3.x: sysret_check in
         ; arch/x86/kernel/entry_64.S. Intel SDM vol. 2, TEST: how a 64-bit
         ; operand takes an immediate.
+        ; --- starter ---
+        ;         jmp     int_ret_from_sys_call           ; always IRET, as in lab 01
         ; --- solution ---
         mov     rcx, [gs:PER_CPU_CURRENT]
         test    qword [rcx + TASK_TI_FLAGS], _TIF_ALLWORK_MASK
@@ -118,6 +120,8 @@ syscall_return_via_sysret:
         ; Linux does (the GDB test breaks there). NASM writes the 64-bit
         ; form `o64 sysret`. Linux 3.x: the end of system_call in
         ; arch/x86/kernel/entry_64.S; 4.x: syscall_return_via_sysret.
+        ; --- starter ---
+        ;         jmp     int_ret_from_sys_call           ; IRET, as in lab 01
         ; --- solution ---
         POP_REGS                                ; r15 .. di; rsp -> orig_ax
         mov     rcx, [rsp + PTREGS_IP - PTREGS_ORIG_AX]      ; SYSRET's rip
