@@ -115,6 +115,16 @@ GDB
         refute_output --partial "KERNEL PANIC"
 }
 
+@test "a kill from GDB is called so, not a reset" {
+        run gdb_session 01 demo <<'GDB'
+kill
+quit
+GDB
+        run cat "$BATS_TEST_TMPDIR/qemu-gdb.out"
+        assert_output --partial "entrylab: lab 01-iret-only: ended from GDB (kill or quit), no verdict"
+        refute_output --partial "triple fault"
+}
+
 @test "a kernel panic is called a panic, with its last lines" {
         ENTRYLAB_QEMU=$(fake_qemu 'KERNEL PANIC: #GP\n' 5) run "$BOOT" --lab 01-iret-only --quiet
         assert_failure
