@@ -125,6 +125,26 @@ GDB
         refute_output --partial "triple fault"
 }
 
+@test "make gdb right after an edit waits for make qemu-gdb's build" {
+        # a copy of the tree (sources and build), one source just edited
+        local tree=$BATS_TEST_TMPDIR/edited port
+        mkdir -p "$tree"
+        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
+                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        touch "$tree/labs/01-iret-only/entry_64.asm"
+        port=$(free_port)
+        setsid make -s -C "$tree" qemu-gdb LAB=01 ARGS=demo GDBPORT="$port" TIMEOUT=60 \
+                </dev/null >"$BATS_TEST_TMPDIR/qemu-gdb.out" 2>&1 3>&- &
+        run timeout 90 make -s -C "$tree" gdb LAB=01 GDBPORT="$port" 3>&- <<'GDB'
+info symbol $pc
+kill
+quit
+GDB
+        wait
+        refute_output --partial "not in executable format"
+        assert_output --partial "entry_SYSCALL_64 in section .text"
+}
+
 @test "a kernel panic is called a panic, with its last lines" {
         ENTRYLAB_QEMU=$(fake_qemu 'KERNEL PANIC: #GP\n' 5) run "$BOOT" --lab 01-iret-only --quiet
         assert_failure
@@ -242,6 +262,7 @@ GDB
 # whichever of the two a student writes.
 @test "lab 06 with the SYSRET checks in C (CONFIG_X86_SYSRET_CHECKS_IN_C) gets full marks from lab06.bats" {
         [ -d "$ENTRYLAB_ROOT/labs/06-opportunistic-sysret" ] || skip "no lab 06 here"
+        skip_in_student_tree
         local tree=$BATS_TEST_TMPDIR/checks-in-c
         "$ENTRYLAB_ROOT/grading/handout" --solved "$ENTRYLAB_ROOT" "$tree" >/dev/null
         sed -i 's/^# *CONFIG_X86_SYSRET_CHECKS_IN_C=y$/CONFIG_X86_SYSRET_CHECKS_IN_C=y/' "$tree/labs/06-opportunistic-sysret/config"
