@@ -90,6 +90,24 @@ FAKE
         assert_output --partial "a program failed (init exited non-zero)"
 }
 
+@test "a bench path that fails makes make run fail, naming it" {
+        skip_in_student_tree
+        # lab 02 without its work-mask test: every syscall leaves by SYSRET,
+        # so no signal handler ever runs
+        local tree=$BATS_TEST_TMPDIR/nomask
+        mkdir -p "$tree"
+        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
+                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        sed -i '/^        test    qword \[rcx + TASK_TI_FLAGS\], _TIF_ALLWORK_MASK$/{N;d}' \
+                "$tree/labs/02-sysret-fastpath/entry_64.asm"
+        ! grep -q "_TIF_ALLWORK_MASK$" "$tree/labs/02-sysret-fastpath/entry_64.asm" || fail "the mask test is still there"
+        run make -s -C "$tree" run LAB=02 3>&-
+        assert_failure
+        assert_output --partial "bench: signal: FAILED: 0 of 5 handlers ran"
+        assert_output --partial "a program failed (init exited non-zero)"
+        refute_output --partial "all well"
+}
+
 @test "a kernel that hangs is called a hang within TIMEOUT" {
         run $MAKE_ run LAB=01 ARGS=spin TIMEOUT=2
         assert_failure
