@@ -6,12 +6,13 @@ load lib/entrylab
 
 LABS_HERE=$(cd "$ENTRYLAB_ROOT/labs" && ls -d [0-9][0-9]-* | cut -c1-2 | tr '\n' ' ')
 
-# tree_copy DEST [handout options]: a tree to change, with the reference's
-# build/ copied in so that make rebuilds only what the change touched
+# tree_copy DEST [handout options]: a tree to change (from TREE_SRC, default
+# the reference), with the reference's build/ copied in so that make
+# rebuilds only what the change touched
 tree_copy() {
         local dest=$1
         shift
-        "$ENTRYLAB_ROOT/grading/handout" "$@" "$ENTRYLAB_ROOT" "$dest" >/dev/null || return 1
+        "$ENTRYLAB_ROOT/grading/handout" "$@" "${TREE_SRC:-$ENTRYLAB_ROOT}" "$dest" >/dev/null || return 1
         mkdir -p "$dest/build"
         tar -C "$ENTRYLAB_ROOT/build" --exclude=./handout --exclude=./grade --exclude=./tmp -cf - . |
                 tar -C "$dest/build" -xf -
@@ -122,6 +123,41 @@ read_total() {
         # an exercise kept in a later lab (01-build-frame in lab 02) is graded
         # once, in the lab it belongs to
         done < <("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT" | awk '!seen[$1]++')
+}
+
+# The exercises a student can see working one at a time: with only NAME of
+# its lab written (the lab's other exercises left as the handout's
+# starters), the lab grades above what the handout grades with none of them
+# written. Lab 03's FIXUP_TOP_OF_STACK and partial save need its ptregs stub
+# first (its README says why); labs 04-06 are not held to this yet.
+EARN_ALONE="01-build-frame 01-dispatch 02-work-mask 02-fastpath-exit 03-ptregs-stub"
+
+@test "each exercise earns points alone: only it written beats none written" {
+        skip_in_student_tree
+        local name nn tree none=() first
+        for name in $EARN_ALONE; do
+                nn=${name:0:2}
+                [ -n "$(lab_dir "$nn")" ] || continue
+                if [ -z "${none[10#$nn]:-}" ]; then
+                        # none written: strip the one --alone kept as well
+                        tree=$BATS_TEST_TMPDIR/none-$nn
+                        "$ENTRYLAB_ROOT/grading/handout" --alone "$name" "$ENTRYLAB_ROOT" "$tree.1" >/dev/null
+                        TREE_SRC=$tree.1 tree_copy "$tree" --only "$name" || fail "no tree without $nn's exercises"
+                        rm -rf "$tree.1"
+                        run make -s -C "$tree" grade LAB="$nn" 3>&-
+                        read_total "$output"
+                        none[10#$nn]=$GOT
+                        rm -rf "$tree"
+                fi
+                tree=$BATS_TEST_TMPDIR/alone-$name
+                tree_copy "$tree" --alone "$name"
+                run make -s -C "$tree" grade LAB="$nn" 3>&-
+                read_total "$output"
+                [ "$GOT" -gt "${none[10#$nn]}" ] ||
+                        fail "exercise $name written alone: lab $nn grades $GOT/$MAX, as with none written (${none[10#$nn]})"
+                echo "$name alone: $GOT/$MAX, none written: ${none[10#$nn]}"
+                rm -rf "$tree"
+        done
 }
 
 # inject KIND STATUS VERDICT: lab 01 broken at its first syscall, lab 02
