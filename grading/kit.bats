@@ -108,6 +108,31 @@ FAKE
         refute_output --partial "all well"
 }
 
+@test "lab 02's bug hunt: the figure its README gives is what a stray bit 12 costs under 3.13's mask" {
+        skip_in_student_tree
+        local tree=$BATS_TEST_TMPDIR/bughunt want got
+        want=$(grep -o "bench's getpid line reads [0-9]*" "$ENTRYLAB_ROOT/labs/02-sysret-fastpath/README.md" |
+                grep -o '[0-9]*$')
+        [ -n "$want" ] || fail "no figure in lab 02's README"
+        mkdir -p "$tree"
+        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
+                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        sed -i 's/\(test    qword \[rcx + TASK_TI_FLAGS\]\), _TIF_ALLWORK_MASK$/\1, 0x1000feff/' \
+                "$tree/labs/02-sysret-fastpath/entry_64.asm"
+        grep -q "0x1000feff" "$tree/labs/02-sysret-fastpath/entry_64.asm" || fail "the mask was not replaced"
+        # the README's steps: BREAK=sys_getpid, set the bit, delete, continue
+        (ENTRYLAB_ROOT=$tree; gdb_session 02 bench >/dev/null) <<'GDB'
+delete
+break sys_getpid
+continue
+set var cpu_data.current_task->thread_info.flags |= 1 << 12
+delete
+continue
+GDB
+        got=$(tr -d '\r' < "$BATS_TEST_TMPDIR/qemu-gdb.out" | awk '$1 == "bench:" && $2 == "getpid" { print $3 }')
+        assert_equal "getpid ${got%.*}" "getpid $want"
+}
+
 @test "a kernel that hangs is called a hang within TIMEOUT" {
         run $MAKE_ run LAB=01 ARGS=spin TIMEOUT=2
         assert_failure
