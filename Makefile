@@ -187,8 +187,13 @@ qemu-gdb:
 	@echo "entrylab: lab $(lab) paused, GDB stub on localhost:$(GDBPORT); run 'make gdb LAB=$(LAB)'"
 	@grading/lib/boot --lab $(lab) --timeout $(INTERACTIVE_TIMEOUT) --append "$(ARGS)" --interactive --gdb $(GDBPORT)
 
+# make gdb right after an edit: wait for the stub (make qemu-gdb builds
+# before it listens), then for the kernel to be current, so that GDB never
+# reads a kernel.elf that is being written
 gdb:
 	$(check-lab)
+	@grading/lib/boot --wait-gdb $(GDBPORT) --timeout 60
+	@$(MAKE) -s --no-print-directory $(BUILD)/$(lab)/kernel.elf
 	gdb -q -nx -ex 'set architecture i386:x86-64' -ex 'file $(BUILD)/$(lab)/kernel.elf' \
 		-x common/gdb/entrylab.gdb -ex 'target remote localhost:$(GDBPORT)' \
 		$(if $(BREAK),-ex 'break $(BREAK)' -ex 'continue')

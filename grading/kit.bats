@@ -91,6 +91,49 @@ FAKE
         assert_output --partial "a program failed (init exited non-zero)"
 }
 
+@test "a bench path that fails makes make run fail, naming it" {
+        skip_in_student_tree
+        # lab 02 without its work-mask test: every syscall leaves by SYSRET,
+        # so no signal handler ever runs
+        local tree=$BATS_TEST_TMPDIR/nomask
+        mkdir -p "$tree"
+        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
+                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        sed -i '/^        test    qword \[rcx + TASK_TI_FLAGS\], _TIF_ALLWORK_MASK$/{N;d}' \
+                "$tree/labs/02-sysret-fastpath/entry_64.asm"
+        ! grep -q "_TIF_ALLWORK_MASK$" "$tree/labs/02-sysret-fastpath/entry_64.asm" || fail "the mask test is still there"
+        run make -s -C "$tree" run LAB=02 3>&-
+        assert_failure
+        assert_output --partial "bench: signal: FAILED: 0 of 5 handlers ran"
+        assert_output --partial "a program failed (init exited non-zero)"
+        refute_output --partial "all well"
+}
+
+@test "lab 02's bug hunt: the figure its README gives is what a stray bit 12 costs under 3.13's mask" {
+        skip_in_student_tree
+        local tree=$BATS_TEST_TMPDIR/bughunt want got
+        want=$(grep -o "bench's getpid line reads [0-9]*" "$ENTRYLAB_ROOT/labs/02-sysret-fastpath/README.md" |
+                grep -o '[0-9]*$')
+        [ -n "$want" ] || fail "no figure in lab 02's README"
+        mkdir -p "$tree"
+        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
+                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        sed -i 's/\(test    qword \[rcx + TASK_TI_FLAGS\]\), _TIF_ALLWORK_MASK$/\1, 0x1000feff/' \
+                "$tree/labs/02-sysret-fastpath/entry_64.asm"
+        grep -q "0x1000feff" "$tree/labs/02-sysret-fastpath/entry_64.asm" || fail "the mask was not replaced"
+        # the README's steps: BREAK=sys_getpid, set the bit, delete, continue
+        (ENTRYLAB_ROOT=$tree; gdb_session 02 bench >/dev/null) <<'GDB'
+delete
+break sys_getpid
+continue
+set var cpu_data.current_task->thread_info.flags |= 1 << 12
+delete
+continue
+GDB
+        got=$(tr -d '\r' < "$BATS_TEST_TMPDIR/qemu-gdb.out" | awk '$1 == "bench:" && $2 == "getpid" { print $3 }')
+        assert_equal "getpid ${got%.*}" "getpid $want"
+}
+
 @test "a kernel that hangs is called a hang within TIMEOUT" {
         run $MAKE_ run LAB=01 ARGS=spin TIMEOUT=2
         assert_failure
@@ -114,6 +157,36 @@ GDB
         run cat "$BATS_TEST_TMPDIR/qemu-gdb.out"
         assert_output --partial "entrylab: lab 01-iret-only: QEMU reset without a verdict (triple fault?)"
         refute_output --partial "KERNEL PANIC"
+}
+
+@test "a kill from GDB is called so, not a reset" {
+        run gdb_session 01 demo <<'GDB'
+kill
+quit
+GDB
+        run cat "$BATS_TEST_TMPDIR/qemu-gdb.out"
+        assert_output --partial "entrylab: lab 01-iret-only: ended from GDB (kill or quit), no verdict"
+        refute_output --partial "triple fault"
+}
+
+@test "make gdb right after an edit waits for make qemu-gdb's build" {
+        # a copy of the tree (sources and build), one source just edited
+        local tree=$BATS_TEST_TMPDIR/edited port
+        mkdir -p "$tree"
+        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
+                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        touch "$tree/labs/01-iret-only/entry_64.asm"
+        port=$(free_port)
+        setsid make -s -C "$tree" qemu-gdb LAB=01 ARGS=demo GDBPORT="$port" TIMEOUT=60 \
+                </dev/null >"$BATS_TEST_TMPDIR/qemu-gdb.out" 2>&1 3>&- &
+        run timeout 90 make -s -C "$tree" gdb LAB=01 GDBPORT="$port" 3>&- <<'GDB'
+info symbol $pc
+kill
+quit
+GDB
+        wait
+        refute_output --partial "not in executable format"
+        assert_output --partial "entry_SYSCALL_64 in section .text"
 }
 
 @test "a kernel panic is called a panic, with its last lines" {
@@ -233,6 +306,7 @@ GDB
 # whichever of the two a student writes.
 @test "lab 06 with the SYSRET checks in C (CONFIG_X86_SYSRET_CHECKS_IN_C) gets full marks from lab06.bats" {
         [ -d "$ENTRYLAB_ROOT/labs/06-opportunistic-sysret" ] || skip "no lab 06 here"
+        skip_in_student_tree
         local tree=$BATS_TEST_TMPDIR/checks-in-c
         "$ENTRYLAB_ROOT/grading/handout" --solved "$ENTRYLAB_ROOT" "$tree" >/dev/null
         sed -i 's/^# *CONFIG_X86_SYSRET_CHECKS_IN_C=y$/CONFIG_X86_SYSRET_CHECKS_IN_C=y/' "$tree/labs/06-opportunistic-sysret/config"

@@ -55,9 +55,11 @@ setup_file() {
 @test "[1] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
 @test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
 # this lab's step: which exit each path takes (grading/lib/exits.bash)
-@test "[7] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
+@test "[4] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
+@test "[3] 02-fastpath-exit: sent there by GDB, bench's getpid leaves by sysretq" { check_sysret_exit_on_its_own "$LAB"; }
 @test "[7] execve returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
-@test "[7] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
+@test "[4] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
+@test "[3] 02-work-mask: sysret_check sends a getpid with work pending to int_ret_from_sys_call, the next to syscall_return_via_sysret" { check_work_mask_decides "$LAB"; }
 @test "[5] rt_sigreturn returns to the interrupted code by iretq" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
 @test "[3] kill() of oneself returns into the handler by iretq" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }
 @test "[3] in the cycle model, getpid beats lab 01's by at least the IRETQ - SYSRETQ weight" { check_sysret_beats_iret 01 "$LAB"; }

@@ -26,7 +26,23 @@ idt_stub_%1:
         push    -1                      ; pt_regs->orig_ax: no error code
 %endif
         cld                             ; the C ABI wants DF clear
-        PUSH_REGS rax                   ; pt_regs->di .. r15
+        ; the rest of pt_regs, in the order of common/include/ptrace.h:
+        ; an interrupted context keeps every register, rax included
+        push    rdi                     ; pt_regs->di
+        push    rsi                     ; pt_regs->si
+        push    rdx                     ; pt_regs->dx
+        push    rcx                     ; pt_regs->cx
+        push    rax                     ; pt_regs->ax
+        push    r8                      ; pt_regs->r8
+        push    r9                      ; pt_regs->r9
+        push    r10                     ; pt_regs->r10
+        push    r11                     ; pt_regs->r11
+        push    rbx                     ; pt_regs->bx
+        push    rbp                     ; pt_regs->bp
+        push    r12                     ; pt_regs->r12
+        push    r13                     ; pt_regs->r13
+        push    r14                     ; pt_regs->r14
+        push    r15                     ; pt_regs->r15
         mov     esi, %1
         jmp     %3
 %endmacro

@@ -293,3 +293,44 @@ GDB
         assert_output --partial "a program failed (init exited non-zero)"
         refute_output --partial "KERNEL PANIC"
 }
+
+# check_dispatch_on_gdb_frame NN: the dispatch (01-dispatch) judged on its
+# own, whatever the entry's pushes (01-build-frame) wrote. GDB builds the
+# frame at every syscall, from the user registers it read at
+# entry_SYSCALL_64, so what demo, enosys and mmap print depends on the
+# dispatch alone: the six arguments from the right slots, the result in
+# ax, -ENOSYS kept for numbers without a handler.
+check_dispatch_on_gdb_frame() {
+        require_boot
+        local save="" fill="" slot reg
+        for slot in di:rdi si:rsi dx:rdx cx:rcx r8:r8 r9:r9 r10:r10 r11:r11 bx:rbx bp:rbp \
+                    r12:r12 r13:r13 r14:r14 r15:r15 orig_ax:rax; do
+                reg=${slot#*:}
+                save+="set \$u_$reg = \$$reg"$'\n'
+                fill+="set var ((struct pt_regs *)\$rdi)->${slot%:*} = \$u_$reg"$'\n'
+        done
+        fill+='set var ((struct pt_regs *)$rdi)->ax = -38'$'\n'
+        # make gdb stopped at the first syscall's entry_SYSCALL_64
+        gdb_session "$1" "demo enosys mmap" >/dev/null <<GDB || true
+${save}delete
+break entry_SYSCALL_64
+commands
+silent
+${save}continue
+end
+break *do_syscall_64
+commands
+silent
+${fill}continue
+end
+continue
+GDB
+        # the checks read \$BATS_FILE_TMPDIR/serial.log: give them this boot's
+        local dir=$BATS_TEST_TMPDIR/gdbframe
+        mkdir -p "$dir"
+        tr -d "\r" < "$BATS_TEST_TMPDIR/qemu-gdb.out" > "$dir/serial.log"
+        grep -q "^init exited with status" "$dir/serial.log" ||
+                fail "the boot with GDB's frames did not end: $(tail -3 "$dir/serial.log")"
+        (BATS_FILE_TMPDIR=$dir; check_getpid && check_enosys && check_mmap) ||
+                fail "with the frame GDB built at every syscall"
+}

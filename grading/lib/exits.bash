@@ -232,3 +232,71 @@ check_iret_after() {
         assert_output --partial "EXIT iretq"
         refute_output --partial "EXIT sysretq"
 }
+
+# print_label: GDB commands that print which of the two exits' labels GDB
+# stopped at
+print_label() {
+        printf "%s\n" "if \$pc == &int_ret_from_sys_call" "printf \"LABEL int_ret_from_sys_call\\n\"" else \
+                "printf \"LABEL syscall_return_via_sysret\\n\"" end
+}
+
+# check_work_mask_decides NN: sysret_check's test (02-work-mask) judged on
+# its own, whatever the SYSRET exit does: bench's getpid, with
+# TIF_NEED_RESCHED set from GDB in the handler, goes to
+# int_ret_from_sys_call; the next one, with nothing pending, falls through
+# to syscall_return_via_sysret. (GDB stops at the labels, not at the exit
+# instructions, which 02-fastpath-exit writes.)
+check_work_mask_decides() {
+        require_boot
+        local site at
+        site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
+        at="if ((struct pt_regs *)\$rsp)->ip == $site"
+        run gdb_session "$1" bench <<GDB
+delete
+break sys_getpid if ((struct pt_regs *)(cpu_data.top_of_stack - sizeof(struct pt_regs)))->ip == $site
+continue
+set var cpu_data.current_task->thread_info.flags |= 1 << 3
+delete
+break int_ret_from_sys_call $at
+break syscall_return_via_sysret $at
+continue
+$(print_label)
+continue
+$(print_label)
+kill
+quit
+GDB
+        assert_equal "$(grep -o "LABEL [a-z_]*" <<< "$output" | cut -d" " -f2 | paste -sd" ")" \
+                "int_ret_from_sys_call syscall_return_via_sysret"
+}
+
+# check_sysret_exit_on_its_own NN: the SYSRET exit (02-fastpath-exit)
+# judged on its own, whatever sysret_check decides: GDB sends bench's
+# getpid from sysret_check straight to syscall_return_via_sysret (with
+# interrupts off, as the cli there would leave them), and three of them in
+# a row must leave by SYSRETQ to the user's rip.
+check_sysret_exit_on_its_own() {
+        require_boot
+        local site
+        site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
+        run gdb_session "$1" bench <<GDB
+delete
+break sysret_check if ((struct pt_regs *)\$rsp)->ip == $site
+commands
+silent
+set var \$eflags = \$eflags & ~0x200
+set var \$pc = &syscall_return_via_sysret
+continue
+end
+$(exit_breaks "$1" "$site")
+continue
+$(print_exit)
+continue
+$(print_exit)
+continue
+$(print_exit)
+kill
+quit
+GDB
+        assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "EXIT sysretq EXIT sysretq EXIT sysretq"
+}

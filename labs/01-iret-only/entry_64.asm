@@ -34,12 +34,21 @@ entry_SYSCALL_64:
         push    __USER_CS                       ; pt_regs->cs
         push    rcx                             ; pt_regs->ip
 ; >>> exercise: 01-build-frame
-; Push the rest of struct pt_regs, from orig_ax down to r15, in the order
-; of common/include/ptrace.h (the table in this lab's README). orig_ax is
-; the number; ax starts as -ENOSYS, the answer to a number with no handler.
-; Hint: rcx and r11 are already clobbered by SYSCALL, and their slots say
-; so; the callee-saved registers are saved too, so that a tracer or a
-; fork child can read them.
+; Push the rest of struct pt_regs: orig_ax, then the general registers
+; down to r15, one push per slot in the order common/include/ptrace.h
+; declares them (this lab's README has the table), as the five pushes
+; above did for the top of the frame. Two slots are not the register of
+; the same name:
+;  - orig_ax is the syscall number, kept for whoever asks later which call
+;    this was (a tracer, seccomp, a signal restart);
+;  - ax is the result: preset it to the error of a number that has no
+;    handler (Linux: "Function not implemented"), so that the dispatch
+;    only writes it when a handler runs.
+; The cx and r11 slots get what rcx and r11 hold now, the user rip and
+; rflags (SYSCALL overwrote the user's rcx and r11; the ABI lets it), so
+; that every exit hands them back as SYSRET would (`man 2 syscall`).
+; The registers C preserves by itself are saved too: a tracer and a fork
+; child read them from this frame.
 ; --- starter ---
 ;         sub     rsp, 16 * 8                     ; slots left unwritten
 ; --- solution ---

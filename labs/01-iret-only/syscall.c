@@ -9,11 +9,13 @@ __visible void do_syscall_64(struct pt_regs *regs, long nr)
 {
         nr = syscall_enter_from_user_mode(regs, nr);
 /* >>> exercise: 01-dispatch */
-/* Call the handler for nr from sys_call_table with the six arguments of
- * the x86-64 syscall ABI, taken from the frame, and leave its result in
- * regs->ax. Hint: which register carries the fourth argument, and why not
- * rcx? A number out of range must leave the -ENOSYS the entry put there,
- * and nr is signed. */
+/* Run the handler sys_call_table holds for nr with the six arguments of
+ * the x86-64 syscall ABI, read from the frame, and store what it returns
+ * as the syscall's result. Where to look: `man 2 syscall` ("Architecture
+ * calling conventions"), struct pt_regs (common/include/ptrace.h), the
+ * table's type (common/include/syscalls.h). Which register carries the
+ * fourth argument, and why can it not be the one C uses? A number with
+ * no handler keeps the result the entry preset; nr is signed. */
 /* --- solution --- */
         if ((unsigned long)nr < NR_syscalls)
                 regs->ax = sys_call_table[nr](regs->di, regs->si, regs->dx,

@@ -37,12 +37,21 @@ entry_SYSCALL_64:
         push    __USER_CS                       ; pt_regs->cs
         push    rcx                             ; pt_regs->ip
 ; >>> exercise: 01-build-frame
-; Push the rest of struct pt_regs, from orig_ax down to r15, in the order
-; of common/include/ptrace.h (the table in this lab's README). orig_ax is
-; the number; ax starts as -ENOSYS, the answer to a number with no handler.
-; Hint: rcx and r11 are already clobbered by SYSCALL, and their slots say
-; so; the callee-saved registers are saved too, so that a tracer or a
-; fork child can read them.
+; Push the rest of struct pt_regs: orig_ax, then the general registers
+; down to r15, one push per slot in the order common/include/ptrace.h
+; declares them (this lab's README has the table), as the five pushes
+; above did for the top of the frame. Two slots are not the register of
+; the same name:
+;  - orig_ax is the syscall number, kept for whoever asks later which call
+;    this was (a tracer, seccomp, a signal restart);
+;  - ax is the result: preset it to the error of a number that has no
+;    handler (Linux: "Function not implemented"), so that the dispatch
+;    only writes it when a handler runs.
+; The cx and r11 slots get what rcx and r11 hold now, the user rip and
+; rflags (SYSCALL overwrote the user's rcx and r11; the ABI lets it), so
+; that every exit hands them back as SYSRET would (`man 2 syscall`).
+; The registers C preserves by itself are saved too: a tracer and a fork
+; child read them from this frame.
 ; --- starter ---
 ;         sub     rsp, 16 * 8                     ; slots left unwritten
 ; --- solution ---
@@ -78,12 +87,18 @@ entry_SYSCALL_64:
 sysret_check:
         cli
         ; >>> exercise: 02-work-mask
-        ; Load current (the task_struct pointer at [gs:PER_CPU_CURRENT]) and
-        ; test its thread flags (at TASK_TI_FLAGS) against _TIF_ALLWORK_MASK.
-        ; Any bit set: jump to int_ret_from_sys_call. Nothing set: fall
-        ; through to the SYSRET exit below. Any scratch register will do:
-        ; every register is reloaded from the frame on both ways out.
-        ; Hint: `test qword [mem], imm32` sign-extends the mask.
+        ; Decide between the two exits: test the current task's thread
+        ; flags (thread_info.flags of the task the per-CPU data points to;
+        ; the offsets are those common/arch/asm-offsets.c exports) against
+        ; the mask of every bit that asks for work on the way out
+        ; (common/include/thread_info.h). Any bit set: the IRET exit,
+        ; int_ret_from_sys_call. None: fall through to the SYSRET exit
+        ; below. Every register is reloaded from the frame on both ways
+        ; out, so any of them may be scratch. Linux 3.x: sysret_check in
+        ; arch/x86/kernel/entry_64.S. Intel SDM vol. 2, TEST: how a 64-bit
+        ; operand takes an immediate.
+        ; --- starter ---
+        ;         jmp     int_ret_from_sys_call           ; always IRET, as in lab 01
         ; --- solution ---
         mov     rcx, [gs:PER_CPU_CURRENT]
         test    qword [rcx + TASK_TI_FLAGS], _TIF_ALLWORK_MASK
@@ -95,13 +110,18 @@ sysret_check:
 ; rflags, cs and ss exactly as SYSCALL left them. rsp = pt_regs.
 syscall_return_via_sysret:
         ; >>> exercise: 02-fastpath-exit
-        ; Leave by SYSRETQ: restore every register from the frame, then
-        ; rcx <- pt_regs->ip, r11 <- pt_regs->flags, rsp <- pt_regs->sp (the
-        ; frame is unreachable once rsp is the user's: read it before),
-        ; swap GS back, `o64 sysret` (NASM's sysretq). Label the instruction
-        ; after the stack switch entry_SYSRETQ_unsafe_stack, as Linux does.
-        ; Hint: after POP_REGS, rsp points at orig_ax; the IRET frame is
-        ; just above it (offsets PTREGS_IP - PTREGS_ORIG_AX, ...).
+        ; Leave by SYSRETQ (Intel SDM vol. 2, SYSRET: where it takes rip,
+        ; rflags, cs and ss from). Every register the user gets back comes
+        ; from the frame, as on the IRET exit (common/arch/entry_exit.asm
+        ; shows that one); SYSRET's own inputs come from the frame's IRET
+        ; part; the user's stack comes last, since once rsp is the user's
+        ; the frame is out of reach, and GS is swapped back. Name the
+        ; instruction after the stack switch entry_SYSRETQ_unsafe_stack, as
+        ; Linux does (the GDB test breaks there). NASM writes the 64-bit
+        ; form `o64 sysret`. Linux 3.x: the end of system_call in
+        ; arch/x86/kernel/entry_64.S; 4.x: syscall_return_via_sysret.
+        ; --- starter ---
+        ;         jmp     int_ret_from_sys_call           ; IRET, as in lab 01
         ; --- solution ---
         POP_REGS                                ; r15 .. di; rsp -> orig_ax
         mov     rcx, [rsp + PTREGS_IP - PTREGS_ORIG_AX]      ; SYSRET's rip

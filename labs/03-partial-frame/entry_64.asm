@@ -41,10 +41,13 @@ bits 64
 ; ip slot was written at entry. tmp is clobbered. rsp = struct pt_regs *.
 %macro FIXUP_TOP_OF_STACK 1
         ; >>> exercise: 03-fixup-top-of-stack
-        ; Fill pt_regs->sp (from [gs:PER_CPU_USER_RSP]), ->ss (__USER_DS),
-        ; ->cs (__USER_CS) and ->flags (SYSCALL put the user rflags in r11,
-        ; and SAVE_ARGS put r11 in pt_regs->r11), using %1 as the scratch
-        ; register. Hint: memory to memory takes two instructions.
+        ; Complete the IRET part of the frame (ss, sp, flags, cs) from where
+        ; the fast path left each value: the user rsp where the entry
+        ; parked it, the user rflags in a slot SAVE_ARGS wrote (SYSCALL put
+        ; them in r11), cs and ss the constants of user mode the entry of
+        ; lab 02 pushed. %1 is yours to clobber. x86 has no memory-to-memory
+        ; mov. Linux 2.6-3.x: FIXUP_TOP_OF_STACK in
+        ; arch/x86/kernel/entry_64.S (seed 000 quotes its use).
         ; --- solution ---
         mov     %1, [gs:PER_CPU_USER_RSP]
         mov     [rsp + PTREGS_SP], %1           ; pt_regs->sp
@@ -72,11 +75,15 @@ entry_SYSCALL_64:
         ; clobber. The rest stays reserved and unwritten until a path that
         ; needs it completes the frame (SAVE_REST, FIXUP_TOP_OF_STACK).
         ; >>> exercise: 03-partial-save
-        ; Cut lab 02's frame (the starter) down to the partial frame: reserve
-        ; ss, sp, flags and cs unwritten; write ip (rcx) and orig_ax (rax);
-        ; SAVE_ARGS: di, si, dx, cx, ax = -ENOSYS, r8, r9, r10, r11; reserve
-        ; bx, bp, r12-r15 unwritten. rsp must end at struct pt_regs * (the
-        ; r15 slot). Hint: two `sub rsp` take the place of ten pushes.
+        ; Cut lab 02's frame (the starter) down to the partial frame: the
+        ; same layout and the same rsp at the end (struct pt_regs *, the r15
+        ; slot), but only what the fast path needs is written: the ip slot
+        ; (SYSRET's rip), orig_ax, and the registers a C call may clobber
+        ; (Linux 2.6-3.x: SAVE_ARGS; the psABI's "caller-saved"), with ax
+        ; preset as before. The IRET part above ip and the callee-saved slots
+        ; below r11 are reserved, not written: FIXUP_TOP_OF_STACK and
+        ; SAVE_REST fill them when a path needs them. A reservation costs
+        ; one instruction however many slots it spans.
         ; --- starter ---
         ;         push    __USER_DS                       ; pt_regs->ss
         ;         push    qword [gs:PER_CPU_USER_RSP]     ; pt_regs->sp
@@ -84,7 +91,21 @@ entry_SYSCALL_64:
         ;         push    __USER_CS                       ; pt_regs->cs
         ;         push    rcx                             ; pt_regs->ip
         ;         push    rax                             ; pt_regs->orig_ax
-        ;         PUSH_REGS -ENOSYS                       ; pt_regs->di .. r15
+        ;         push    rdi                             ; pt_regs->di
+        ;         push    rsi                             ; pt_regs->si
+        ;         push    rdx                             ; pt_regs->dx
+        ;         push    rcx                             ; pt_regs->cx
+        ;         push    -ENOSYS                         ; pt_regs->ax
+        ;         push    r8                              ; pt_regs->r8
+        ;         push    r9                              ; pt_regs->r9
+        ;         push    r10                             ; pt_regs->r10
+        ;         push    r11                             ; pt_regs->r11
+        ;         push    rbx                             ; pt_regs->bx
+        ;         push    rbp                             ; pt_regs->bp
+        ;         push    r12                             ; pt_regs->r12
+        ;         push    r13                             ; pt_regs->r13
+        ;         push    r14                             ; pt_regs->r14
+        ;         push    r15                             ; pt_regs->r15
         ; --- solution ---
         sub     rsp, 4 * 8                      ; ss, sp, flags, cs: not
                                                 ;  written (FIXUP_TOP_OF_STACK)
@@ -195,12 +216,14 @@ int_ret_from_sys_call:
 ; slow path), the frame is complete already: go straight to the handler.
 stub_ptregs_64:
         ; >>> exercise: 03-ptregs-stub
-        ; When the return address on the stack is
-        ; entry_SYSCALL_64_after_fastpath_call: turn interrupts off (the slow
-        ; path expects them off), drop the return address, and jump to
-        ; entry_SYSCALL64_slow_path. Otherwise fall through to `jmp rax`.
-        ; Hint: `cmp qword [rsp], label` takes a sign-extended 32-bit
-        ; address, and kernel addresses are in the top 2 GiB.
+        ; Tell the two callers apart by the return address on the stack:
+        ; the fast path's call returns to entry_SYSCALL_64_after_fastpath_call.
+        ; From there, leave the fast path for good: the slow path expects
+        ; interrupts off and rsp = the partial pt_regs, and restarts the
+        ; syscall from orig_ax. From C, fall through to `jmp rax`. Intel SDM
+        ; vol. 2, CMP: how a 64-bit compare takes an immediate, and why
+        ; that is enough for a kernel address (the top 2 GiB, -mcmodel=kernel).
+        ; Linux 4.6-4.15: stub_ptregs_64 in arch/x86/entry/entry_64.S.
         ; --- solution ---
         cmp     qword [rsp], entry_SYSCALL_64_after_fastpath_call
         jne     .from_c

@@ -132,13 +132,20 @@ static void bench_loop(const char *path, uint64_t (*loop)(long, unsigned long), 
                 row(path, best_of(loop, nr, calls), calls);
 }
 
+/* A path that went wrong (a handler that never ran, a child that failed)
+ * is counted: bench then exits 1, so that init, the boot and make run all
+ * say a program failed instead of "all well". */
+static int failures;
+
 /* the child side of a path that needs a process of its own: run, report
- * the row itself, exit */
-static void wait_child(long pid)
+ * the row itself, exit; a child that dies or exits non-zero is a failure */
+static void wait_child(const char *path, long pid)
 {
-        int status;
-        if (pid > 0)
-                waitpid(pid, &status, 0);
+        int status = 0;
+        if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0) {
+                printf("bench: %s: FAILED (fork %ld, status %#x)\n", path, pid, status);
+                failures++;
+        }
 }
 
 static void bench_traced(void)
@@ -164,6 +171,7 @@ static void bench_traced(void)
                 if (syscall4(NR_ptrace, PTRACE_SYSCALL, pid, 0, 0) < 0) {
                         syscall3(NR_kill, pid, SIGKILL, 0);
                         row_na("traced", "PTRACE_SYSCALL failed");
+                        failures++;
                 }
         }
 }
@@ -188,7 +196,7 @@ static void bench_seccomp(void)
                         row("seccomp", best_of(loop_seccomp, __NR_getpid, CALLS), CALLS);
                 exit(r < 0 && r != -ENOSYS);
         }
-        wait_child(pid);
+        wait_child("seccomp", pid);
 }
 
 static __attribute__((noinline, noclone)) long fork_site(void)
@@ -206,7 +214,7 @@ static void bench_fork(void)
                 uint64_t t = rdtsc() - t0;
                 if (pid == 0)
                         exit(0);
-                wait_child(pid);
+                wait_child("fork", pid);
                 if (t < best)
                         best = t;
         }
@@ -235,7 +243,7 @@ static void bench_execve(void)
                 execve_site(argv[0], argv, envp);
                 exit(127);
         }
-        wait_child(pid);
+        wait_child("execve", pid);
 }
 
 static unsigned long parse(const char *s)
@@ -279,8 +287,10 @@ static void bench_signal(void)
                 if (t < best)
                         best = t;
         }
-        if (signals_seen != BATCHES)
-                printf("bench: signal: %d of %d handlers ran\n", signals_seen, BATCHES);
+        if (signals_seen != BATCHES) {
+                printf("bench: signal: FAILED: %d of %d handlers ran\n", signals_seen, BATCHES);
+                failures++;
+        }
         row("signal", best, 1);
 }
 
@@ -303,5 +313,7 @@ int main(int argc, char **argv)
                 row_na("iopl", "-ENOSYS");
         else
                 row("iopl", best_of(loop_iopl, __NR_iopl, CALLS), CALLS);
-        return 0;
+        if (failures)
+                printf("bench: %d path(s) FAILED\n", failures);
+        return failures != 0;
 }
