@@ -84,3 +84,41 @@ long sethandler(int sig, void (*handler)(int, siginfo_t *, void *), unsigned lon
         };
         return sigaction(sig, &sa, NULL);
 }
+
+/* the environment execve delivered; crt0 sets it */
+char **environ;
+
+const char *getenv(const char *name)
+{
+        size_t n = strlen(name);
+
+        for (char **e = environ; e && *e; e++)
+                if (!strncmp(*e, name, n) && (*e)[n] == '=')
+                        return *e + n + 1;
+        return NULL;
+}
+
+/* Decimal, or hex after 0x; *end (if end) is where the digits stopped.
+ * Base 0 only, which is all the kit's programs need. */
+unsigned long strtoul(const char *s, char **end, int base)
+{
+        unsigned long v = 0;
+        unsigned b = 10, d;
+
+        if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+                b = 16;
+                s += 2;
+        }
+        for (;; s++) {
+                if (*s >= '0' && *s <= '9')
+                        d = *s - '0';
+                else if (b == 16 && (*s | 0x20) >= 'a' && (*s | 0x20) <= 'f')
+                        d = (*s | 0x20) - 'a' + 10;
+                else
+                        break;
+                v = v * b + d;
+        }
+        if (end)
+                *end = (char *)s;
+        return v;
+}

@@ -109,4 +109,9 @@ size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 
+/* the environment (NAME=value), as execve delivered it */
+extern char **environ;
+const char *getenv(const char *name);
+unsigned long strtoul(const char *s, char **end, int base);
+
 #endif
