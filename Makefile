@@ -40,7 +40,7 @@ ASM_OFFSETS := $(BUILD)/include/asm-offsets.inc
 # User programs: common/user/bin/<name>.c (+ <name>.asm), one static ELF each
 PROGRAMS := $(sort $(basename $(notdir $(wildcard common/user/bin/*.c))))
 ULIB_OBJS := $(BUILD)/user/lib/crt0.asm.o $(BUILD)/user/lib/ulib.c.o \
-	$(BUILD)/user/lib/format.c.o $(BUILD)/user/lib/string.c.o
+	$(BUILD)/user/lib/format.c.o $(BUILD)/user/lib/string.c.o $(BUILD)/user/lib/env.c.o
 PROGRAM_ELFS := $(addprefix $(BUILD)/user/bin/,$(PROGRAMS))
 
 # Per lab: its own sources, the syscall table in its calling convention,

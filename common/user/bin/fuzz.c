@@ -445,8 +445,10 @@ static void parent_run(enum script s, long pid, int code, int sig)
                 /* the getppid: its entry and exit stops */
                 for (int i = 0; s == STOP_STEP && i < 2; i++) {
                         ptrace(PTRACE_SYSCALL, pid, NULL, NULL);
-                        if (!child_status(pid, SIGTRAP << 8 | 0x7f, "status-syscall-stop"))
-                                return reap(pid);
+                        if (!child_status(pid, SIGTRAP << 8 | 0x7f, "status-syscall-stop")) {
+                                reap(pid);
+                                return;
+                        }
                 }
                 ptrace(PTRACE_CONT, pid, NULL, NULL);
                 child_status(pid, code << 8, "status-exit");
@@ -706,15 +708,17 @@ static void sigreturn_batch(unsigned long n)
         }
 }
 
+static char **env;
+
 static unsigned long env_number(const char *name, unsigned long dflt)
 {
-        const char *v = getenv(name);
+        const char *v = env_lookup(env, name);
         return v ? strtoul(v, NULL, 0) : dflt;
 }
 
-int main(void)
+int main(int argc, char **argv, char **envp)
 {
-        const char *lab = getenv("LAB");
+        const char *lab = env_lookup(env = envp, "LAB");
         unsigned long count = env_number("COUNT", 10000);
         unsigned long every = env_number("EVERY", 1000), next_report = 0;
         uint64_t t0 = rdtsc();

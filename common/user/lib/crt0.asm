@@ -7,14 +7,12 @@ section .text
 bits 64
 extern main
 extern exit
-extern environ
 global _start
 _start:
         xor     ebp, ebp                ; end of the frame chain
         mov     rdi, [rsp]              ; argc
         lea     rsi, [rsp + 8]          ; argv
         lea     rdx, [rsi + rdi * 8 + 8]        ; envp, past argv's NULL
-        mov     [rel environ], rdx      ; for getenv
         and     rsp, -16
         call    main
         mov     edi, eax

@@ -109,9 +109,8 @@ size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 
-/* the environment (NAME=value), as execve delivered it */
-extern char **environ;
-const char *getenv(const char *name);
+/* env.c: NAME=value in main's envp; numbers (base 0 only: 10, or 16 after 0x) */
+const char *env_lookup(char **envp, const char *name);
 unsigned long strtoul(const char *s, char **end, int base);
 
 #endif
