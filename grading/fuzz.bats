@@ -83,27 +83,29 @@ short_fuzz() {
         assert_output "entrylab: fuzz: SEED must be a number, not 'abc'"
 }
 
-@test "planted: lab 03's fast exit reading an unwritten slot (r12) is caught" {
-        local tree
-        tree=$(planted "mov     r12, \[rsp + PTREGS_R12\]" 03-partial-frame) || fail "$tree"
-        run "$tree/grading/lib/fuzz" --seed "$SEED" --count "$SHORT" 03-partial-frame 3>&-
+# caught LAB PLANT EXPECTED [fuzz options]: the short run of the planted
+# lab fails, with the EXPECTED line (a regex)
+caught() {
+        local tree lab=$1 plant=$2 expected=$3
+        shift 3
+        tree=$(planted "$plant" "$lab") || fail "$tree"
+        run "$tree/grading/lib/fuzz" --seed "$SEED" --count "$SHORT" "$@" "$lab" 3>&-
         assert_failure
-        assert_output --regexp "fuzz: VIOLATION seed=$SEED round=[0-9]+ syscall=[a-z_]+\\(0x[0-9a-f]+\\) reg=r12 "
+        assert_output --regexp "$expected"
+}
+
+@test "planted: lab 03's fast exit reading an unwritten slot (r12) is caught" {
+        caught 03-partial-frame "mov     r12, \[rsp + PTREGS_R12\]" \
+                "fuzz: VIOLATION seed=$SEED round=[0-9]+ syscall=[a-z_]+\\(0x[0-9a-f]+\\) reg=r12 "
 }
 
 @test "planted: an exit leaving a kernel address in r8 (lab 04) is caught" {
-        local tree
-        tree=$(planted "lea     r8, \[rel entry_SYSCALL_64\]" 04-full-frame) || fail "$tree"
-        run "$tree/grading/lib/fuzz" --seed "$SEED" --count "$SHORT" 04-full-frame 3>&-
-        assert_failure
-        assert_output --regexp "fuzz: VIOLATION seed=$SEED round=[0-9]+ syscall=[a-z_]+\\(0x[0-9a-f]+\\) reg=r8 kernel-address "
+        caught 04-full-frame "lea     r8, \[rel entry_SYSCALL_64\]" \
+                "fuzz: VIOLATION seed=$SEED round=[0-9]+ syscall=[a-z_]+\\(0x[0-9a-f]+\\) reg=r8 kernel-address "
 }
 
 @test "planted: lab 06 without its canonical check is caught (sysret watch)" {
-        local tree
-        tree=$(planted ";        CANONICAL_OR_FAIL rcx, r11" 06-opportunistic-sysret) || fail "$tree"
-        run "$tree/grading/lib/fuzz" --seed "$SEED" --count "$SHORT" --watch-sysret 06-opportunistic-sysret 3>&-
-        assert_failure
-        assert_output --regexp "fuzz: lab 06: sysret watch: sysretq=[0-9]+ faulted=[1-9]"
+        caught 06-opportunistic-sysret ";        CANONICAL_OR_FAIL rcx, r11" \
+                "fuzz: lab 06: sysret watch: sysretq=[0-9]+ faulted=[1-9]" --watch-sysret
         assert_output --partial "VIOLATION seed=$SEED lab 06: SYSRETQ to a non-canonical rip"
 }

@@ -495,21 +495,12 @@ static bool in_batch;                   /* a sigreturn child: steps end at a lan
 static char scratch_stack[16384] __attribute__((aligned(16)));
 #define SCRATCH_TOP ((unsigned long)scratch_stack + sizeof(scratch_stack))
 
-static unsigned long *sc_reg(struct sigcontext *sc, int i)
-{
-        unsigned long *const slot[NGPR] = {
-                &sc->ax, &sc->bx, &sc->cx, &sc->dx, &sc->si, &sc->di, &sc->bp,
-                &sc->r8, &sc->r9, &sc->r10, &sc->r11, &sc->r12, &sc->r13, &sc->r14, &sc->r15,
-        };
-        return slot[i];
-}
-
 static void plant(int sig, siginfo_t *si, void *ctx)
 {
         struct sigcontext *sc = &((struct ucontext *)ctx)->uc_mcontext;
 
         for (int i = 0; i < NGPR; i++)
-                *sc_reg(sc, i) = want.r[i];
+                *sigcontext_reg(sc, i) = want.r[i];
         sc->ip = want_rip;
         sc->sp = want.rsp;
         sc->flags = want.flags;
@@ -650,10 +641,10 @@ static void check_fault(enum target t, unsigned long rip)
         if (seen.trapno != (t == NONCANONICAL ? 13UL : 14UL))
                 violation("rt_sigreturn", rip, "trapno", t == NONCANONICAL ? 13 : 14, seen.trapno);
         for (int i = 0; i < NGPR; i++) {
-                if (*sc_reg(&seen, i) == want.r[i])
+                if (*sigcontext_reg(&seen, i) == want.r[i])
                         continue;
                 snprintf(what, sizeof(what), "reg=%s", reg_names[i]);
-                violation("rt_sigreturn", rip, what, want.r[i], *sc_reg(&seen, i));
+                violation("rt_sigreturn", rip, what, want.r[i], *sigcontext_reg(&seen, i));
         }
         if (seen.sp != want.rsp)
                 violation("rt_sigreturn", rip, "reg=rsp", want.rsp, seen.sp);

@@ -71,6 +71,16 @@ static inline void *mmap(void *addr, size_t len, int prot, int flags, int fd, lo
 }
 static inline long munmap(void *addr, size_t len) { return syscall2(__NR_munmap, addr, len); }
 void __restore_rt(void);
+/* a sigcontext's general registers by number, in the order rax rbx rcx
+ * rdx rsi rdi rbp r8-r15 (0..14): for handlers that check or rewrite them all */
+static inline unsigned long *sigcontext_reg(struct sigcontext *sc, int i)
+{
+        unsigned long *const slot[15] = {
+                &sc->ax, &sc->bx, &sc->cx, &sc->dx, &sc->si, &sc->di, &sc->bp,
+                &sc->r8, &sc->r9, &sc->r10, &sc->r11, &sc->r12, &sc->r13, &sc->r14, &sc->r15,
+        };
+        return slot[i];
+}
 long sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
 /* a SA_SIGINFO handler for sig, with extra flags; returns sigaction's result */
 long sethandler(int sig, void (*handler)(int, siginfo_t *, void *), unsigned long flags);
