@@ -14,7 +14,7 @@ SEED=20260105
 # the planted tree: every bug in a lab of its own, built once
 setup_file() {
         local tree=$BATS_FILE_TMPDIR/planted labs=$ENTRYLAB_ROOT/labs
-        [ -d "$labs/03-partial-frame" ] && [ -d "$labs/04-full-frame" ] &&
+        [ -d "$labs/01-iret-only" ] && [ -d "$labs/03-partial-frame" ] && [ -d "$labs/04-full-frame" ] &&
                 [ -d "$labs/06-opportunistic-sysret" ] || return 0
         "$ENTRYLAB_ROOT/grading/handout" --solved "$ENTRYLAB_ROOT" "$tree" >/dev/null || return 1
         # lab 03: the fast exit restores r12 from its unwritten slot
@@ -23,6 +23,10 @@ setup_file() {
         # lab 04: the SYSRET exit leaves a kernel text address in r8
         sed -i 's/^global entry_SYSRETQ_unsafe_stack$/        lea     r8, [rel entry_SYSCALL_64]\n&/' \
                 "$tree/labs/04-full-frame/entry_64.asm"
+        # lab 01: the kernel panics at the 100th getppid (nr 110)
+        sed -i '/^__visible void do_syscall_64/,/^{/ s|^{|{ static int planted_n; if (nr == 110 \&\& ++planted_n == 100) panic("planted");|' \
+                "$tree/labs/01-iret-only/syscall.c"
+        sed -i '1i #include "kernel.h"' "$tree/labs/01-iret-only/syscall.c"
         # lab 06: the exit checks lose "rip canonical"
         sed -i 's/^\(\s*CANONICAL_OR_FAIL rcx, r11\s*; rip canonical\)/;\1/' \
                 "$tree/labs/06-opportunistic-sysret/entry_64.asm"
@@ -33,7 +37,7 @@ planted() {
         local tree=$BATS_FILE_TMPDIR/planted
         [ -f "$tree/build/03-partial-frame/kernel.elf" ] ||
                 fail "the planted tree did not build: $(tail -5 "$BATS_FILE_TMPDIR/planted-build.log" 2>/dev/null)"
-        grep -q "$1" "$tree/labs/$2/entry_64.asm" || fail "the bug was not planted in $2: no '$1'"
+        grep -q "$1" "$tree/labs/$2/${3:-entry_64.asm}" || fail "the bug was not planted in $2: no '$1'"
         echo "$tree"
 }
 
@@ -108,4 +112,12 @@ caught() {
         caught 06-opportunistic-sysret ";        CANONICAL_OR_FAIL rcx, r11" \
                 "fuzz: lab 06: sysret watch: sysretq=[0-9]+ faulted=[1-9]" --watch-sysret
         assert_output --partial "VIOLATION seed=$SEED lab 06: SYSRETQ to a non-canonical rip"
+}
+
+@test "planted: a kernel panic mid-run is a violation naming the last round printed" {
+        local tree
+        tree=$(planted "planted_n" 01-iret-only syscall.c) || fail "$tree"
+        run "$tree/grading/lib/fuzz" --seed "$SEED" --count "$SHORT" --every 100 01-iret-only 3>&-
+        assert_failure
+        assert_output --regexp "fuzz: VIOLATION seed=$SEED round=[1-9][0-9]*\\+ lab 01: no result line \\(lab 01-iret-only: kernel panic.*the last round printed: fuzz: seed=$SEED round=[1-9][0-9]*"
 }
