@@ -29,8 +29,8 @@ struct fuzz_regs {
 };
 extern struct fuzz_regs fuzz_in, fuzz_out;
 extern unsigned long fuzz_sig_rsp, fuzz_saved_rsp;
-extern char fuzz_syscall[], fuzz_after_syscall[], fuzz_sig_landing[], fuzz_sig_resume[];
-long fuzz_syscall_run(void) __asm__("fuzz_syscall");
+extern char fuzz_after_syscall[], fuzz_sig_landing[], fuzz_sig_resume[];
+long fuzz_syscall_run(void) __asm__("fuzz_syscall");      /* fuzz.asm */
 void fuzz_sigreturn(void);
 
 static const char *const reg_names[NGPR] = {
