@@ -45,7 +45,7 @@ planted() {
 short_fuzz() {
         local lab
         lab=$(lab_dir "$1") || skip "no lab $1 here"
-        run "$FUZZ" --seed "$SEED" --count "$SHORT" "$lab" 3>&-
+        run "$FUZZ" --out "$BATS_TEST_TMPDIR" --seed "$SEED" --count "$SHORT" "$lab" 3>&-
         assert_success
         assert_output --regexp "fuzz: lab $1: [0-9]+ syscalls, [0-9]+ sigreturns, 0 violations \\(seed $SEED, count $SHORT\\)"
         assert_output --partial "entrylab: lab $lab: all well"
@@ -60,7 +60,7 @@ short_fuzz() {
 @test "lab 06: a short fuzz finds no violation, and no SYSRETQ faults (sysret watch)" {
         local lab
         lab=$(lab_dir 06) || skip "no lab 06 here"
-        run "$FUZZ" --seed "$SEED" --count "$SHORT" --watch-sysret "$lab" 3>&-
+        run "$FUZZ" --out "$BATS_TEST_TMPDIR" --seed "$SEED" --count "$SHORT" --watch-sysret "$lab" 3>&-
         assert_success
         assert_output --regexp "fuzz: lab 06: sysret watch: sysretq=[1-9][0-9]* faulted=0"
         refute_output --partial "VIOLATION"
@@ -93,7 +93,7 @@ caught() {
         local tree lab=$1 plant=$2 expected=$3
         shift 3
         tree=$(planted "$plant" "$lab") || fail "$tree"
-        run "$tree/grading/lib/fuzz" --seed "$SEED" --count "$SHORT" "$@" "$lab" 3>&-
+        run "$tree/grading/lib/fuzz" --out "$BATS_TEST_TMPDIR" --seed "$SEED" --count "$SHORT" "$@" "$lab" 3>&-
         assert_failure
         assert_output --regexp "$expected"
 }
@@ -117,7 +117,7 @@ caught() {
 @test "planted: a kernel panic mid-run is a violation naming the last round printed" {
         local tree
         tree=$(planted "planted_n" 01-iret-only syscall.c) || fail "$tree"
-        run "$tree/grading/lib/fuzz" --seed "$SEED" --count "$SHORT" --every 100 01-iret-only 3>&-
+        run "$tree/grading/lib/fuzz" --out "$BATS_TEST_TMPDIR" --seed "$SEED" --count "$SHORT" --every 100 01-iret-only 3>&-
         assert_failure
         assert_output --regexp "fuzz: VIOLATION seed=$SEED round=[1-9][0-9]*\\+ lab 01: no result line \\(lab 01-iret-only: kernel panic.*the last round printed: fuzz: seed=$SEED round=[1-9][0-9]*"
 }
