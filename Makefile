@@ -40,7 +40,7 @@ ASM_OFFSETS := $(BUILD)/include/asm-offsets.inc
 # User programs: common/user/bin/<name>.c (+ <name>.asm), one static ELF each
 PROGRAMS := $(sort $(basename $(notdir $(wildcard common/user/bin/*.c))))
 ULIB_OBJS := $(BUILD)/user/lib/crt0.asm.o $(BUILD)/user/lib/ulib.c.o \
-	$(BUILD)/user/lib/format.c.o $(BUILD)/user/lib/string.c.o
+	$(BUILD)/user/lib/format.c.o $(BUILD)/user/lib/string.c.o $(BUILD)/user/lib/env.c.o
 PROGRAM_ELFS := $(addprefix $(BUILD)/user/bin/,$(PROGRAMS))
 
 # Per lab: its own sources, the syscall table in its calling convention,
@@ -64,7 +64,7 @@ NEED := grading/lib/need-tools
 # are missing (need-tools installs them instead when run as root).
 GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
-	$(if $(filter run qemu qemu-gdb test grade bench diff trace bench-linux,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
+	$(if $(filter run qemu qemu-gdb test grade bench diff trace bench-linux fuzz,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
 	$(if $(filter test grade,$(GOALS)),test) $(if $(filter test,$(GOALS))$(findstring gradescope,$(FORMAT)),export) \
 	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter selftests test,$(GOALS)),run selftests)
 ifneq ($(strip $(TOOL_SETS)),)
@@ -72,7 +72,7 @@ MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
 endif
 
-.PHONY: all build run qemu qemu-gdb gdb grade handout test help clean bench diff trace bench-linux selftests
+.PHONY: all build run qemu qemu-gdb gdb grade handout test help clean bench diff trace bench-linux selftests fuzz
 .DELETE_ON_ERROR:
 .SECONDARY:
 .SECONDEXPANSION:
@@ -236,6 +236,19 @@ grade: build
 	@env -u KVM -u QEMUEXTRA -u D grading/grade $(if $(FORMAT),--format $(FORMAT)) \
 		$(if $(filter command line environment,$(origin LAB)),$(firstword $(subst -, ,$(lab))),$(LAB_NUMBERS))
 
+# make fuzz: hostile syscalls and sigreturns on every lab, or LAB=NN alone
+# (grading/lib/fuzz); deterministic for a SEED, under icount whatever KVM
+# says. The timeout scales with COUNT unless TIMEOUT is given; WATCH=1
+# adds the sysret watch (grading/plugin/sysret.c).
+SEED ?= 1
+COUNT ?= 10000
+fuzz: build
+	$(if $(filter command line environment,$(origin LAB)),$(check-lab))
+	@env -u KVM -u QEMUEXTRA -u D grading/lib/fuzz --seed "$(SEED)" --count "$(COUNT)" \
+		$(if $(filter command line environment,$(origin TIMEOUT)),--timeout "$(TIMEOUT)") \
+		$(if $(filter 1,$(WATCH)),--watch-sysret) $(if $(EVERY),--every "$(EVERY)") \
+		$(if $(filter command line environment,$(origin LAB)),$(lab),$(LABS))
+
 # make handout: the student tree, every exercise replaced by its text
 handout:
 	$(if $(filter command line environment,$(origin LAB)),$(check-lab))
@@ -243,7 +256,7 @@ handout:
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
-	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/selftests.bats
+	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats grading/fuzz.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/selftests.bats
 
 clean:
 	rm -rf $(BUILD)
@@ -261,6 +274,8 @@ help:
 	@echo "  make bench-linux     getpid on a real Linux (LINUX_IMAGE=/boot/vmlinuz-...) beside the labs"
 	@echo "  make selftests [LAB=NN] [SELFTESTS=...]  Linux's x86 selftests on the labs and on Linux: build/selftests.tsv"
 	@echo "  make grade [LAB=NN]  grade one lab or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
+	@echo "  make fuzz [LAB=NN] [SEED=n] [COUNT=n]  hostile syscalls and sigreturns, checked register by register;"
+	@echo "                       0 violations = pass (WATCH=1: also count SYSRETQs to a non-canonical rip)"
 	@echo "  make handout [LAB=NN] the student tree in build/handout/ (labs 01..NN), each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"
 	@echo "  make clean           remove build/"

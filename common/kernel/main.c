@@ -44,7 +44,16 @@ static u64 memory_end(const struct hvm_start_info *si)
         panic("no RAM at 1 MiB in the PVH memory map");
 }
 
-/* init's argv: "/init" and the words of the kernel command line */
+/* NAME=value: an environment word */
+static bool is_env_word(const char *w)
+{
+        while (*w && *w != '=')
+                w++;
+        return *w == '=';
+}
+
+/* init's argv: "/init" and the words of the kernel command line; as on
+ * Linux, a word with "=" (SEED=42) goes to init's environment instead */
 static void init_argv(const struct hvm_start_info *si)
 {
         static char words[MAX_ARG_BYTES];
@@ -63,7 +72,7 @@ static void init_argv(const struct hvm_start_info *si)
                         p++;
                 if (*p)
                         *p++ = '\0';
-                if (exec_args_add(&init_args, false, w))
+                if (exec_args_add(&init_args, is_env_word(w), w))
                         panic("kernel command line too long");
         }
 }

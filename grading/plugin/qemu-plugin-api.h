@@ -1,5 +1,5 @@
 /* qemu-plugin-api.h - the few declarations of QEMU's TCG plugin API that
- * the cost model uses, written from QEMU's plugin documentation
+ * the cost model and the sysret watch use, written from QEMU's plugin documentation
  * (docs/devel/tcg-plugins.rst, include/qemu/qemu-plugin.h) because Debian
  * packages no header. Every name used here exists unchanged in API
  * versions 1 to 4; the version the plugin declares is chosen at build time
@@ -49,6 +49,10 @@ void qemu_plugin_register_vcpu_insn_exec_cb(struct qemu_plugin_insn *insn,
                                             qemu_plugin_vcpu_udata_cb_t cb,
                                             enum qemu_plugin_cb_flags flags, void *userdata);
 void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);
+/* the sysret watch (sysret.c): a callback per executed block */
+void qemu_plugin_register_vcpu_tb_exec_cb(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udata_cb_t cb,
+                                          enum qemu_plugin_cb_flags flags, void *userdata);
+uint64_t qemu_plugin_tb_vaddr(const struct qemu_plugin_tb *tb);
 size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb *tb);
 struct qemu_plugin_insn *qemu_plugin_tb_get_insn(const struct qemu_plugin_tb *tb, size_t idx);
 uint64_t qemu_plugin_insn_vaddr(const struct qemu_plugin_insn *insn);

@@ -1,13 +1,15 @@
 /* init - the first process: runs programs in turn and reports each.
  *
  * With arguments (the kernel command line, e.g. `-append "regs forkwait"`)
- * it runs /bin/<arg> for each; without, the lab's demo. Exits 0 only if
- * every program exited 0: the kernel turns init's exit into QEMU's status. */
+ * it runs /bin/<arg> for each; without, the lab's demo. Each gets init's
+ * environment: the command line's NAME=value words (SEED=42 for fuzz).
+ * Exits 0 only if every program exited 0: the kernel turns init's exit
+ * into QEMU's status. */
 #include "ulib.h"
 
 static const char *const demo[] = { "demo", "bench" };
 
-static int run(const char *name)
+static int run(const char *name, char **envp)
 {
         char path[64];
         int status;
@@ -20,7 +22,6 @@ static int run(const char *name)
         }
         if (pid == 0) {
                 char *argv[] = { path, NULL };
-                char *envp[] = { NULL };
                 long err = execve(path, argv, envp);
                 printf("init: cannot run %s: error %ld\n", path, err);
                 exit(127);
@@ -38,16 +39,16 @@ static int run(const char *name)
         return WEXITSTATUS(status) != 0;
 }
 
-int main(int argc, char **argv)
+int main(int argc, char **argv, char **envp)
 {
         int failed = 0;
 
         if (argc > 1) {
                 for (int i = 1; i < argc; i++)
-                        failed += run(argv[i]);
+                        failed += run(argv[i], envp);
         } else {
                 for (size_t i = 0; i < sizeof(demo) / sizeof(demo[0]); i++)
-                        failed += run(demo[i]);
+                        failed += run(demo[i], envp);
         }
         /* reap orphans handed to init, so none outlives the report */
         while (waitpid(-1, NULL, 0) > 0)

@@ -36,23 +36,14 @@ static struct regset seen;              /* the sigcontext, in regset order */
 static volatile unsigned long seen_ip, handler_flags, seen_trapno, seen_addr;
 static volatile int seen_signo, seen_code;
 
-static unsigned long *sc_reg(struct sigcontext *sc, int i)
-{
-        unsigned long *const slot[NREGS] = {
-                &sc->ax, &sc->bx, &sc->cx, &sc->dx, &sc->si, &sc->di, &sc->bp,
-                &sc->r8, &sc->r9, &sc->r10, &sc->r11, &sc->r12, &sc->r13, &sc->r14, &sc->r15,
-        };
-        return slot[i];
-}
-
 static void on_sigill(int sig, siginfo_t *si, void *ctx)
 {
         struct sigcontext *sc = &((struct ucontext *)ctx)->uc_mcontext;
 
         handler_flags = __builtin_ia32_readeflags_u64();
         for (int i = 0; i < NREGS; i++) {
-                seen.r[i] = *sc_reg(sc, i);
-                *sc_reg(sc, i) = OUT(i);
+                seen.r[i] = *sigcontext_reg(sc, i);
+                *sigcontext_reg(sc, i) = OUT(i);
         }
         seen.flags = sc->flags;
         seen.rsp = sc->sp;

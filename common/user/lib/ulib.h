@@ -71,6 +71,16 @@ static inline void *mmap(void *addr, size_t len, int prot, int flags, int fd, lo
 }
 static inline long munmap(void *addr, size_t len) { return syscall2(__NR_munmap, addr, len); }
 void __restore_rt(void);
+/* a sigcontext's general registers by number, in the order rax rbx rcx
+ * rdx rsi rdi rbp r8-r15 (0..14): for handlers that check or rewrite them all */
+static inline unsigned long *sigcontext_reg(struct sigcontext *sc, int i)
+{
+        unsigned long *const slot[15] = {
+                &sc->ax, &sc->bx, &sc->cx, &sc->dx, &sc->si, &sc->di, &sc->bp,
+                &sc->r8, &sc->r9, &sc->r10, &sc->r11, &sc->r12, &sc->r13, &sc->r14, &sc->r15,
+        };
+        return slot[i];
+}
 long sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
 /* a SA_SIGINFO handler for sig, with extra flags; returns sigaction's result */
 long sethandler(int sig, void (*handler)(int, siginfo_t *, void *), unsigned long flags);
@@ -108,5 +118,9 @@ int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
+
+/* env.c: NAME=value in main's envp; numbers (base 0 only: 10, or 16 after 0x) */
+const char *env_lookup(char **envp, const char *name);
+unsigned long strtoul(const char *s, char **end, int base);
 
 #endif
