@@ -11,6 +11,12 @@ lab := $(firstword $(filter $(LAB),$(LABS)) $(foreach l,$(LABS),$(if $(filter $(
 check-lab = $(if $(lab),,$(error entrylab: unknown LAB=$(LAB); choose one of: $(LAB_NUMBERS) (or the folder name: $(LABS))))
 
 BUILD := build
+# make V=1 prints every command; otherwise one line per step, as Linux's
+# kbuild does (errors and warnings still show); make -s prints neither
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+silent := $(findstring s,$(firstword -$(MAKEFLAGS)))
+msg = $(if $(Q),$(if $(silent),,@printf '  %-7s %s\n' '$(1)' '$(2)'))
 TIMEOUT ?= 30
 export KVM QEMUEXTRA D
 GDBPORT ?= $(shell echo $$(( $$(id -u) % 5000 + 25000 )))
@@ -86,61 +92,77 @@ build: $(KERNELS)
 
 $(ASM_OFFSETS): common/arch/asm-offsets.c $(wildcard common/include/*.h common/include/uapi/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(COMMON_CFLAGS) -S -o $(@:.inc=.s) $<
-	sed -n 's/.*->\([A-Za-z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/%define \1 \2/p' $(@:.inc=.s) > $@
+	$(call msg,GEN,$@)
+	$(Q)$(CC) $(COMMON_CFLAGS) -S -o $(@:.inc=.s) $<
+	$(Q)sed -n 's/.*->\([A-Za-z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/%define \1 \2/p' $(@:.inc=.s) > $@
 
 $(BUILD)/kernel/%.c.o: common/%.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(KCFLAGS) -c -o $@ $<
 $(BUILD)/kernel/%.asm.o: common/%.asm $(ASM_OFFSETS) common/include/calling.inc Makefile
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
 
 $(BUILD)/%.c.o: labs/%.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h) $$(wildcard labs/$$(firstword $$(subst /, ,$$*))/config)
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(KCFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -c -o $@ $<
 $(BUILD)/%/syscall_table.c.o: common/kernel/syscall_table.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h) $$(wildcard labs/$$*/config)
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) $(call lab_config,$*) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(KCFLAGS) $(call lab_config,$*) -c -o $@ $<
 $(BUILD)/%.asm.o: labs/%.asm $(ASM_OFFSETS) common/include/calling.inc Makefile $$(wildcard labs/$$(firstword $$(subst /, ,$$*))/config)
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -o $@ $<
 
 $(BUILD)/%/labinfo.asm: labs/%
 	@mkdir -p $(@D)
-	printf 'section .rodata\nglobal lab_name\nlab_name: db "%s", 0\n' $* > $@
+	$(call msg,GEN,$@)
+	$(Q)printf 'section .rodata\nglobal lab_name\nlab_name: db "%s", 0\n' $* > $@
 $(BUILD)/%/labinfo.asm.o: $(BUILD)/%/labinfo.asm
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
 
 $(BUILD)/%/kernel.elf: $(KERNEL_OBJS) common/boot/kernel.ld Makefile $$(call lab_objs,$$*)
-	$(LD) -n -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments -T common/boot/kernel.ld \
+	$(call msg,LD,$@)
+	$(Q)$(LD) -n -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments -T common/boot/kernel.ld \
 		-o $@ $(KERNEL_OBJS) $(call lab_objs,$*)
 
 # user space
 $(BUILD)/user/lib/%.c.o: common/lib/%.c Makefile
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<
 $(BUILD)/user/lib/%.c.o: common/user/lib/%.c Makefile common/user/lib/ulib.h $(wildcard common/include/uapi/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<
 $(BUILD)/user/%.asm.o: common/user/%.asm Makefile
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
 $(BUILD)/user/bin/%.c.o: common/user/bin/%.c Makefile common/user/lib/ulib.h $(wildcard common/include/uapi/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<
 $(BUILD)/user/libc.a: $(ULIB_OBJS)
-	rm -f $@
-	ar rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 # crt0 comes from libc.a only when the program has no _start of its own
 $(BUILD)/user/bin/%: $(BUILD)/user/bin/%.c.o $$(addprefix $(BUILD)/user/bin/,$$(addsuffix .o,$$(notdir $$(wildcard common/user/bin/$$*.asm)))) $(BUILD)/user/libc.a common/user/user.ld
-	$(LD) -static -z max-page-size=4096 -z noexecstack -T common/user/user.ld -u _start -o $@ \
+	$(call msg,LD,$@)
+	$(Q)$(LD) -static -z max-page-size=4096 -z noexecstack -T common/user/user.ld -u _start -o $@ \
 		$(filter %.o,$^) $(BUILD)/user/libc.a
 
 # every program packed into the image: /init and /bin/<name>
 $(BUILD)/user/programs.asm: $(PROGRAM_ELFS)
 	@mkdir -p $(@D)
-	{ printf 'section .rodata\nglobal initrd_programs\nglobal initrd_count\nalign 8\n'; \
+	$(call msg,GEN,$@)
+	$(Q){ printf 'section .rodata\nglobal initrd_programs\nglobal initrd_count\nalign 8\n'; \
 	  printf 'initrd_count: dq %d\ninitrd_programs:\n' $(words $(PROGRAMS)); \
 	  for p in $(PROGRAMS); do printf '  dq path_%s, elf_%s, elf_%s_end\n' $$p $$p $$p; done; \
 	  for p in $(PROGRAMS); do \
@@ -149,7 +171,8 @@ $(BUILD)/user/programs.asm: $(PROGRAM_ELFS)
 	      $$p $$path $$p $(BUILD)/user/bin/$$p $$p; \
 	  done; } > $@
 $(BUILD)/user/programs.asm.o: $(BUILD)/user/programs.asm
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
 
 run:
 	$(check-lab)
@@ -232,3 +255,4 @@ help:
 	@echo "  make clean           remove build/"
 	@echo "variables: QEMUEXTRA='...' extra QEMU args, TIMEOUT=s bound on a boot ($(TIMEOUT)), GDBPORT=n,"
 	@echo "           KVM=1 (real CPU, /dev/kvm; timings become cycles), ARGS='prog ...' programs for init to run"
+	@echo "           V=1 prints every build command (default: one line per step, CC/AS/LD/AR/GEN)"
