@@ -199,7 +199,7 @@ gdb:
 		-x common/gdb/entrylab.gdb -ex 'target remote localhost:$(GDBPORT)' \
 		$(if $(BREAK),-ex 'break $(BREAK)' -ex 'continue')
 
-# timing (timing.md, grading/plugin/README.md): icount, the cost model, KVM
+# timing (docs/timing.md, grading/plugin/README.md): icount, the cost model, KVM
 bench: build
 	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench run
 

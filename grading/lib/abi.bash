@@ -223,7 +223,7 @@ check_preempt() {
         assert_equal "$(serial 'preempt: both')" "preempt: both children were preempted"
 }
 
-# Two boots of the same programs print the same bytes (timing.md).
+# Two boots of the same programs print the same bytes (docs/timing.md).
 check_deterministic() {
         require_boot
         local a=$BATS_TEST_TMPDIR/a.log b=$BATS_TEST_TMPDIR/b.log
