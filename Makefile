@@ -72,13 +72,13 @@ GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
 	$(if $(filter run qemu qemu-gdb test grade bench diff trace bench-linux,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
 	$(if $(filter test grade,$(GOALS)),test) $(if $(filter test,$(GOALS))$(findstring gradescope,$(FORMAT)),export) \
-	$(if $(filter test bench diff,$(GOALS)),bench)
+	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter autograder,$(GOALS)),autograder)
 ifneq ($(strip $(TOOL_SETS)),)
 MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
 endif
 
-.PHONY: all build run qemu qemu-gdb gdb grade handout test help clean bench diff trace bench-linux
+.PHONY: all build autograder run qemu qemu-gdb gdb grade handout test help clean bench diff trace bench-linux
 .DELETE_ON_ERROR:
 .SECONDARY:
 .SECONDEXPANSION:
@@ -230,6 +230,18 @@ grade: build
 handout:
 	$(if $(filter command line environment,$(origin LAB)),$(check-lab))
 	@grading/handout $(if $(filter command line environment,$(origin LAB)),--upto $(firstword $(subst -, ,$(lab)))) . $(BUILD)/handout
+
+# make autograder: build/autograder.zip for Gradescope (grading/autograder/:
+# setup.sh and run_autograder at the top, the kit beside them, hidden tests
+# included); git's files when this is a clone, plus untracked ones not ignored
+autograder:
+	$(call msg,GEN,$(BUILD)/autograder.zip)
+	$(Q)rm -rf $(BUILD)/autograder $(BUILD)/autograder.zip && mkdir -p $(BUILD)/autograder
+	$(Q){ git ls-files -co --exclude-standard 2>/dev/null || find . -path ./build -prune -o -path ./.git -prune -o -type f -print; } | \
+		grep -v '^\(\./\)\?build/' | tar -cf - -T - | tar -xf - -C $(BUILD)/autograder
+	$(Q)cp -p grading/autograder/setup.sh grading/autograder/run_autograder $(BUILD)/autograder/
+	$(Q)cd $(BUILD)/autograder && zip -q -r -X ../autograder.zip .
+	@echo "entrylab: $(BUILD)/autograder.zip: upload it as a Gradescope autograder (Ubuntu 22.04 base image); grading/README.md says more"
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
