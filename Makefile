@@ -72,7 +72,7 @@ GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
 	$(if $(filter run qemu qemu-gdb test grade bench diff trace bench-linux,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
 	$(if $(filter test grade,$(GOALS)),test) $(if $(filter test,$(GOALS))$(findstring gradescope,$(FORMAT)),export) \
-	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter autograder,$(GOALS)),autograder)
+	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter test autograder,$(GOALS)),autograder)
 ifneq ($(strip $(TOOL_SETS)),)
 MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
@@ -240,12 +240,13 @@ autograder:
 	$(Q){ git ls-files -co --exclude-standard 2>/dev/null || find . -path ./build -prune -o -path ./.git -prune -o -type f -print; } | \
 		grep -v '^\(\./\)\?build/' | tar -cf - -T - | tar -xf - -C $(BUILD)/autograder
 	$(Q)cp -p grading/autograder/setup.sh grading/autograder/run_autograder $(BUILD)/autograder/
+	$(Q)$(if $(AUTOGRADER_LABS),echo "$(AUTOGRADER_LABS)" > $(BUILD)/autograder/autograder-labs)
 	$(Q)cd $(BUILD)/autograder && zip -q -r -X ../autograder.zip .
 	@echo "entrylab: $(BUILD)/autograder.zip: upload it as a Gradescope autograder (Ubuntu 22.04 base image); grading/README.md says more"
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
-	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
+	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats grading/autograder.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats)
 
 clean:
 	rm -rf $(BUILD)
@@ -262,6 +263,7 @@ help:
 	@echo "  make trace LAB=NN SYSCALL=getpid  one round trip, instruction by instruction, with costs"
 	@echo "  make bench-linux     getpid on a real Linux (LINUX_IMAGE=/boot/vmlinuz-...) beside the labs"
 	@echo "  make grade [LAB=NN]  grade one lab or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
+	@echo "  make autograder [AUTOGRADER_LABS='01 02'] build/autograder.zip for Gradescope: setup.sh, run_autograder (grades the upload's labs/ only)"
 	@echo "  make handout [LAB=NN] the student tree in build/handout/ (labs 01..NN), each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"
 	@echo "  make clean           remove build/"
