@@ -11,6 +11,12 @@ lab := $(firstword $(filter $(LAB),$(LABS)) $(foreach l,$(LABS),$(if $(filter $(
 check-lab = $(if $(lab),,$(error entrylab: unknown LAB=$(LAB); choose one of: $(LAB_NUMBERS) (or the folder name: $(LABS))))
 
 BUILD := build
+# make V=1 prints every command; otherwise one line per step, as Linux's
+# kbuild does (errors and warnings still show); make -s prints neither
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+silent := $(findstring s,$(firstword -$(MAKEFLAGS)))
+msg = $(if $(Q),$(if $(silent),,@printf '  %-7s %s\n' '$(1)' '$(2)'))
 TIMEOUT ?= 30
 export KVM QEMUEXTRA D
 GDBPORT ?= $(shell echo $$(( $$(id -u) % 5000 + 25000 )))
@@ -66,13 +72,13 @@ GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
 	$(if $(filter run qemu qemu-gdb test grade bench diff trace bench-linux fuzz,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
 	$(if $(filter test grade,$(GOALS)),test) $(if $(filter test,$(GOALS))$(findstring gradescope,$(FORMAT)),export) \
-	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter selftests test,$(GOALS)),run selftests)
+	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter selftests test,$(GOALS)),run selftests) $(if $(filter test autograder,$(GOALS)),autograder)
 ifneq ($(strip $(TOOL_SETS)),)
 MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
 endif
 
-.PHONY: all build run qemu qemu-gdb gdb grade handout test help clean bench diff trace bench-linux selftests fuzz
+.PHONY: all build autograder run qemu qemu-gdb gdb grade handout test help clean bench diff trace bench-linux selftests fuzz
 .DELETE_ON_ERROR:
 .SECONDARY:
 .SECONDEXPANSION:
@@ -86,55 +92,70 @@ build: $(KERNELS)
 
 $(ASM_OFFSETS): common/arch/asm-offsets.c $(wildcard common/include/*.h common/include/uapi/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(COMMON_CFLAGS) -S -o $(@:.inc=.s) $<
-	sed -n 's/.*->\([A-Za-z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/%define \1 \2/p' $(@:.inc=.s) > $@
+	$(call msg,GEN,$@)
+	$(Q)$(CC) $(COMMON_CFLAGS) -S -o $(@:.inc=.s) $<
+	$(Q)sed -n 's/.*->\([A-Za-z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\).*/%define \1 \2/p' $(@:.inc=.s) > $@
 
 $(BUILD)/kernel/%.c.o: common/%.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(KCFLAGS) -c -o $@ $<
 $(BUILD)/kernel/%.asm.o: common/%.asm $(ASM_OFFSETS) common/include/calling.inc Makefile
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
 
 $(BUILD)/%.c.o: labs/%.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h) $$(wildcard labs/$$(firstword $$(subst /, ,$$*))/config)
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(KCFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -c -o $@ $<
 $(BUILD)/%/syscall_table.c.o: common/kernel/syscall_table.c Makefile $(wildcard common/include/*.h common/include/uapi/*.h) $$(wildcard labs/$$*/config)
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) $(call lab_config,$*) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(KCFLAGS) $(call lab_config,$*) -c -o $@ $<
 $(BUILD)/%.asm.o: labs/%.asm $(ASM_OFFSETS) common/include/calling.inc Makefile $$(wildcard labs/$$(firstword $$(subst /, ,$$*))/config)
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -o $@ $<
 
 $(BUILD)/%/labinfo.asm: labs/%
 	@mkdir -p $(@D)
-	printf 'section .rodata\nglobal lab_name\nlab_name: db "%s", 0\n' $* > $@
+	$(call msg,GEN,$@)
+	$(Q)printf 'section .rodata\nglobal lab_name\nlab_name: db "%s", 0\n' $* > $@
 $(BUILD)/%/labinfo.asm.o: $(BUILD)/%/labinfo.asm
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
 
 $(BUILD)/%/kernel.elf: $(KERNEL_OBJS) common/boot/kernel.ld Makefile $$(call lab_objs,$$*)
-	$(LD) -n -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments -T common/boot/kernel.ld \
+	$(call msg,LD,$@)
+	$(Q)$(LD) -n -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments -T common/boot/kernel.ld \
 		-o $@ $(KERNEL_OBJS) $(call lab_objs,$*)
 
 # user space
 $(BUILD)/user/lib/%.c.o: common/lib/%.c Makefile
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<
 $(BUILD)/user/lib/%.c.o: common/user/lib/%.c Makefile common/user/lib/ulib.h $(wildcard common/include/uapi/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<
 $(BUILD)/user/%.asm.o: common/user/%.asm Makefile
 	@mkdir -p $(@D)
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
 $(BUILD)/user/bin/%.c.o: common/user/bin/%.c Makefile common/user/lib/ulib.h $(wildcard common/include/uapi/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) -c -o $@ $<
+	$(call msg,CC,$<)
+	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<
 $(BUILD)/user/libc.a: $(ULIB_OBJS)
-	rm -f $@
-	ar rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 # crt0 comes from libc.a only when the program has no _start of its own
 $(BUILD)/user/bin/%: $(BUILD)/user/bin/%.c.o $$(addprefix $(BUILD)/user/bin/,$$(addsuffix .o,$$(notdir $$(wildcard common/user/bin/$$*.asm)))) $(BUILD)/user/libc.a common/user/user.ld
-	$(LD) -static -z max-page-size=4096 -z noexecstack -T common/user/user.ld -u _start -o $@ \
+	$(call msg,LD,$@)
+	$(Q)$(LD) -static -z max-page-size=4096 -z noexecstack -T common/user/user.ld -u _start -o $@ \
 		$(filter %.o,$^) $(BUILD)/user/libc.a
 
 # Programs packed into an image, each "path=file": the table
@@ -150,9 +171,11 @@ pack_programs = { printf 'section .rodata\nglobal initrd_programs\nglobal initrd
 PACKED := $(foreach p,$(PROGRAMS),$(if $(filter init,$(p)),/init,/bin/$(p))=$(BUILD)/user/bin/$(p))
 $(BUILD)/user/programs.asm: $(PROGRAM_ELFS)
 	@mkdir -p $(@D)
-	$(call pack_programs,$(PACKED)) > $@
+	$(call msg,GEN,$@)
+	$(Q)$(call pack_programs,$(PACKED)) > $@
 $(BUILD)/user/programs.asm.o: $(BUILD)/user/programs.asm
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
 
 # make selftests: Linux's x86 selftests (built by grading/lib/selftests in
 # build/selftests/bin) packed beside the kit's programs into a second
@@ -160,11 +183,14 @@ $(BUILD)/user/programs.asm.o: $(BUILD)/user/programs.asm
 SELFTEST_ELFS := $(filter-out %.log,$(wildcard $(BUILD)/selftests/bin/*))
 $(BUILD)/selftests/programs.asm: $(PROGRAM_ELFS) $(SELFTEST_ELFS)
 	@mkdir -p $(@D)
-	$(call pack_programs,$(PACKED) $(foreach f,$(SELFTEST_ELFS),/bin/x86/$(notdir $(f))=$(f))) > $@
+	$(call msg,GEN,$@)
+	$(Q)$(call pack_programs,$(PACKED) $(foreach f,$(SELFTEST_ELFS),/bin/x86/$(notdir $(f))=$(f))) > $@
 $(BUILD)/selftests/programs.asm.o: $(BUILD)/selftests/programs.asm
-	$(NASM) $(NASMFLAGS) -o $@ $<
+	$(call msg,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
 $(BUILD)/%/kernel-selftests.elf: $(KERNEL_OBJS) common/boot/kernel.ld Makefile $$(call lab_objs,$$*) $(BUILD)/selftests/programs.asm.o
-	$(LD) -n -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments -T common/boot/kernel.ld \
+	$(call msg,LD,$@)
+	$(Q)$(LD) -n -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments -T common/boot/kernel.ld \
 		-o $@ $(KERNEL_OBJS) $(filter-out $(BUILD)/user/programs.asm.o,$(call lab_objs,$*)) \
 		$(BUILD)/selftests/programs.asm.o
 
@@ -198,7 +224,7 @@ gdb:
 		-x common/gdb/entrylab.gdb -ex 'target remote localhost:$(GDBPORT)' \
 		$(if $(BREAK),-ex 'break $(BREAK)' -ex 'continue')
 
-# timing (timing.md, grading/plugin/README.md): icount, the cost model, KVM
+# timing (docs/timing.md, grading/plugin/README.md): icount, the cost model, KVM
 bench: build
 	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench run
 
@@ -254,9 +280,22 @@ handout:
 	$(if $(filter command line environment,$(origin LAB)),$(check-lab))
 	@grading/handout $(if $(filter command line environment,$(origin LAB)),--upto $(firstword $(subst -, ,$(lab)))) . $(BUILD)/handout
 
+# make autograder: build/autograder.zip for Gradescope (grading/autograder/:
+# setup.sh and run_autograder at the top, the kit beside them, hidden tests
+# included); git's files when this is a clone, plus untracked ones not ignored
+autograder:
+	$(call msg,GEN,$(BUILD)/autograder.zip)
+	$(Q)rm -rf $(BUILD)/autograder $(BUILD)/autograder.zip && mkdir -p $(BUILD)/autograder
+	$(Q){ git ls-files -co --exclude-standard 2>/dev/null || find . -path ./build -prune -o -path ./.git -prune -o -type f -print; } | \
+		grep -v '^\(\./\)\?build/' | tar -cf - -T - | tar -xf - -C $(BUILD)/autograder
+	$(Q)cp -p grading/autograder/setup.sh grading/autograder/run_autograder $(BUILD)/autograder/
+	$(Q)$(if $(AUTOGRADER_LABS),echo "$(AUTOGRADER_LABS)" > $(BUILD)/autograder/autograder-labs)
+	$(Q)cd $(BUILD)/autograder && zip -q -r -X ../autograder.zip .
+	@echo "entrylab: $(BUILD)/autograder.zip: upload it as a Gradescope autograder (Ubuntu 22.04 base image); grading/README.md says more"
+
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
-	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats grading/fuzz.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/selftests.bats
+	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats grading/autograder.bats grading/fuzz.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/selftests.bats
 
 clean:
 	rm -rf $(BUILD)
@@ -276,8 +315,10 @@ help:
 	@echo "  make grade [LAB=NN]  grade one lab or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
 	@echo "  make fuzz [LAB=NN] [SEED=n] [COUNT=n]  hostile syscalls and sigreturns, checked register by register;"
 	@echo "                       0 violations = pass (WATCH=1: also count SYSRETQs to a non-canonical rip)"
+	@echo "  make autograder [AUTOGRADER_LABS='01 02'] build/autograder.zip for Gradescope: setup.sh, run_autograder (grades the upload's labs/ only)"
 	@echo "  make handout [LAB=NN] the student tree in build/handout/ (labs 01..NN), each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"
 	@echo "  make clean           remove build/"
 	@echo "variables: QEMUEXTRA='...' extra QEMU args, TIMEOUT=s bound on a boot ($(TIMEOUT)), GDBPORT=n,"
 	@echo "           KVM=1 (real CPU, /dev/kvm; timings become cycles), ARGS='prog ...' programs for init to run"
+	@echo "           V=1 prints every build command (default: one line per step, CC/AS/LD/AR/GEN)"

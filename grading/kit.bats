@@ -37,6 +37,14 @@ FAKE
         done
 }
 
+@test "the kit stands alone: no tracked file points at the design notes or seeds outside the repository" {
+        # students clone the repository alone: every fact they need is in docs/
+        git -C "$ENTRYLAB_ROOT" rev-parse --git-dir >/dev/null 2>&1 || skip "not a git checkout"
+        local s=shared
+        run git -C "$ENTRYLAB_ROOT" grep -n -I -e "\.\./$s" -e "$s/design" -e "$s/seeds"
+        [ "$status" -eq 1 ] || fail "files point at notes students do not have: $output"
+}
+
 @test "an unknown LAB is one line naming the valid choices" {
         for bad in 9 1 07 xx 01-iret; do
                 run $MAKE_ run LAB=$bad

@@ -24,7 +24,7 @@ SYSCALL_DEFINE0(getppid)
  * loop call schedule() before the return to user space. The caller still
  * goes behind every other runnable task before it returns, as in Linux;
  * the path it takes is a preempted task's, which makes sched_yield the
- * kit's deterministic "syscall with pending exit work" (timing.md). */
+ * kit's deterministic "syscall with pending exit work" (docs/timing.md). */
 SYSCALL_DEFINE0(sched_yield)
 {
         set_tsk_thread_flag(current, TIF_NEED_RESCHED);

@@ -37,8 +37,14 @@ check_fork_wait() {
         parent=$(serial 'forkwait: parent' | sed 's/.*pid=//')
         [ -n "$parent" ] || fail "forkwait did not report its pid"
         declare -A status_of
+        # one pass over the log: "forkwait: child I pid=... ppid=..."
+        local -A child_line
+        while read -r line; do
+                set -- $line
+                child_line[$3]=$line
+        done < <(serial 'forkwait: child ')
         for i in $(seq 0 39); do
-                line=$(serial "forkwait: child $i ")
+                line=${child_line[$i]:-}
                 parse_fields "$line"
                 pid=${F[pid]:-} ppid=${F[ppid]:-}
                 [ -n "$pid" ] || fail "child $i did not run"
@@ -223,7 +229,7 @@ check_preempt() {
         assert_equal "$(serial 'preempt: both')" "preempt: both children were preempted"
 }
 
-# Two boots of the same programs print the same bytes (timing.md).
+# Two boots of the same programs print the same bytes (docs/timing.md).
 check_deterministic() {
         require_boot
         local a=$BATS_TEST_TMPDIR/a.log b=$BATS_TEST_TMPDIR/b.log

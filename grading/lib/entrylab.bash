@@ -115,8 +115,11 @@ require_boot() {
 }
 
 # serial PREFIX: the lines a program printed, without the console's \r
+# (stripped once per log into LOG.lf, then one grep per call: a check may
+# call this dozens of times)
 serial() {
-        tr -d '\r' < "$SERIAL" | grep "^$1" || true
+        [ "$SERIAL.lf" -nt "$SERIAL" ] || tr -d '\r' < "$SERIAL" > "$SERIAL.lf"
+        grep "^$1" "$SERIAL.lf" || true
 }
 
 # symbol PROGRAM NAME: a user program's symbol address, as 0x... lowercase

@@ -125,10 +125,11 @@ check_sysret_rip() {
         require_boot
         local line rip n=0
         while read -r line; do
-                rip=$(field "$line" rip)
-                [ "$(field "$line" segv)" = 1 ] || fail "no SIGSEGV for rip $rip: $line"
-                [ "$(field "$line" at)" = "$rip" ] || fail "SIGSEGV for rip $rip reported at $(field "$line" at)"
-                [ "$(field "$line" cs)" = 0x33 ] || fail "SIGSEGV for rip $rip not in user mode: $line"
+                parse_fields "$line"       # no subshell per field: 37 lines
+                rip=${F[rip]:-}
+                [ "${F[segv]:-}" = 1 ] || fail "no SIGSEGV for rip $rip: $line"
+                [ "${F[at]:-}" = "$rip" ] || fail "SIGSEGV for rip $rip reported at ${F[at]:-}"
+                [ "${F[cs]:-}" = 0x33 ] || fail "SIGSEGV for rip $rip not in user mode: $line"
                 n=$((n + 1))
         done < <(serial 'sysret_rip: rip=')
         assert_equal "$n" 37

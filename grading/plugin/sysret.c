@@ -2,7 +2,7 @@
  *
  * Counts the SYSRETQs executed and those that faulted: a SYSRETQ to a
  * non-canonical rip (rcx) raises #GP. On Intel CPUs that #GP comes in ring
- * 0, on the user's stack (CVE-2012-0217's kind; stages.md); QEMU 7.2
+ * 0, on the user's stack (CVE-2012-0217's kind; docs/history.md); QEMU 7.2
  * raises it in ring 3 instead, at the bad rip, exactly as an IRETQ there
  * would, so no user program can tell. The plugin can: when the block run
  * right after a SYSRETQ is the #GP entry (gp=ADDR: the kernel's

@@ -13,7 +13,7 @@ extern swapgs_restore_regs_and_return_to_usermode
 section .text
 bits 64
 
-; SYSCALL has just executed (stages.md, "What SYSCALL and SYSRET do"):
+; SYSCALL has just executed (docs/pt_regs.md, "What SYSCALL and SYSRET do"):
 ;   rax = syscall number, rdi rsi rdx r10 r8 r9 = arguments
 ;   rcx = user rip (the instruction after SYSCALL), r11 = user rflags
 ;   rflags &= ~MSR_SYSCALL_MASK: interrupts are off, DF and TF clear

@@ -1,6 +1,6 @@
 /* bench - what one round trip through each syscall path costs.
  *
- * One row per path of timing.md: "bench: <path> <rdtsc per call>", or
+ * One row per path of docs/timing.md: "bench: <path> <rdtsc per call>", or
  * "n/a" when the kernel does not serve a syscall the path needs (-ENOSYS):
  * never a made-up number. Under QEMU's -icount shift=0 (as `make run` and
  * `make bench` boot) a tick is one retired instruction, so the figures are

@@ -1,0 +1,100 @@
+#!/usr/bin/env bats
+# make autograder and its run_autograder, against a fake Gradescope root
+# (AUTOGRADER_ROOT): what a submission can and cannot change. Grades lab 01
+# only (LABS=01), to stay short. Not graded; part of `make test`.
+load lib/entrylab
+
+# fake_root DIR: the unpacked zip in DIR/source, with the common objects
+# setup.sh would have built (copied with their times, so make reuses them),
+# and a tiny hidden test
+fake_root() {
+        mkdir -p "$1/source" "$1/submission" "$1/results"
+        cp -a "$ENTRYLAB_ROOT/build/autograder/." "$1/source/"
+        mkdir -p "$1/source/build" "$1/source/grading/hidden"
+        cp -a "$ENTRYLAB_ROOT"/build/{include,kernel,user} "$1/source/build/"
+        printf '@test "[3] a hidden check" {\n\ttrue\n}\n' > "$1/source/grading/hidden/lab01.bats"
+}
+
+# grade_fake DIR: run_autograder as Gradescope would, output in DIR.out
+grade_fake() {
+        AUTOGRADER_ROOT=$1 LABS=01 "$1/source/run_autograder" > "$1.out" 2>&1 < /dev/null 3>&-
+}
+
+setup_file() {
+        make -s -C "$ENTRYLAB_ROOT" autograder > "$BATS_FILE_TMPDIR/make.out" 2>&1 || return 0
+        # the reference labs, one folder down, with a rigged copy of the
+        # tests and the Makefile beside them
+        local good=$BATS_FILE_TMPDIR/good
+        fake_root "$good"
+        mkdir -p "$good/submission/entrylab/grading"
+        cp -R "$ENTRYLAB_ROOT/labs" "$good/submission/entrylab/"
+        printf '@test "[100] rigged" {\n\tfalse\n}\n' > "$good/submission/entrylab/grading/lab01.bats"
+        printf 'build grade:\n\t@echo rigged\n' > "$good/submission/entrylab/Makefile"
+        grade_fake "$good"
+        # lab 01 with a compile error
+        local bad=$BATS_FILE_TMPDIR/bad
+        fake_root "$bad"
+        cp -R "$ENTRYLAB_ROOT/labs" "$bad/submission/"
+        echo 'this is not C;' >> "$bad/submission/labs/01-iret-only/syscall.c"
+        grade_fake "$bad"
+}
+
+@test "make autograder writes a zip with setup.sh and run_autograder at its top" {
+        [ -s "$ENTRYLAB_ROOT/build/autograder.zip" ] || fail "no zip: $(cat "$BATS_FILE_TMPDIR/make.out")"
+        run zip -sf "$ENTRYLAB_ROOT/build/autograder.zip"
+        assert_line "  setup.sh"
+        assert_line "  run_autograder"
+        assert_line "  grading/grade"
+        refute_line --regexp '^  build/'
+}
+
+@test "the reference labs get full marks; the score is the sum of the tests" {
+        local json=$BATS_FILE_TMPDIR/good/results/results.json
+        [ -s "$json" ] || fail "no results.json: $(tail -n 20 "$BATS_FILE_TMPDIR/good.out")"
+        run jq -r '[.score, ([.tests[].score] | add), ([.tests[].max_score] | add), (.tests | length)] | @tsv' "$json"
+        local score sum max n
+        read -r score sum max n <<< "$output"
+        [ "$n" -gt 10 ] || fail "only $n tests in results.json"
+        [ "$score" = "$sum" ] || fail "score $score, but the tests add up to $sum"
+        [ "$score" = "$max" ] || fail "the reference scored $score/$max: $(jq -r '.tests[] | select(.score < .max_score) | .name' "$json")"
+}
+
+@test "hidden tests count and are marked after_published; the others are visible" {
+        local json=$BATS_FILE_TMPDIR/good/results/results.json
+        run jq -r '.tests[] | select(.name | test("hidden check")) | "\(.score) \(.max_score) \(.visibility)"' "$json"
+        assert_output "3 3 after_published"
+        run jq -r '[.tests[] | select(.name | test("hidden check") | not) | .visibility] | unique | join(",")' "$json"
+        assert_output "visible"
+}
+
+@test "files outside labs/ in a submission change nothing (its own grading/ and Makefile are ignored)" {
+        local json=$BATS_FILE_TMPDIR/good/results/results.json
+        run jq -r '.tests[].name' "$json"
+        refute_output --partial "rigged"
+        run grep -c rigged "$BATS_FILE_TMPDIR/good.out"
+        assert_output 0
+}
+
+@test "a submission that does not build scores 0, and each test says why" {
+        local json=$BATS_FILE_TMPDIR/bad/results/results.json
+        [ -s "$json" ] || fail "no results.json: $(tail -n 20 "$BATS_FILE_TMPDIR/bad.out")"
+        run jq -r '[.score, ([.tests[].score] | add), (.tests | length)] | @tsv' "$json"
+        local score sum n
+        read -r score sum n <<< "$output"
+        [ "$score" = 0 ] && [ "$sum" = 0 ] && [ "$n" -gt 10 ] || fail "score $score, sum $sum, $n tests"
+        run jq -r '.tests[0].output' "$json"
+        assert_output --partial "lab 01 does not build"
+        assert_output --partial "syscall.c"
+        assert_output --partial "error"
+}
+
+@test "an upload without labs/ gets score 0 and a one-line reason" {
+        local dir=$BATS_TEST_TMPDIR/empty
+        mkdir -p "$dir/source" "$dir/submission"
+        cp -a "$ENTRYLAB_ROOT/build/autograder/." "$dir/source/"
+        touch "$dir/submission/README.txt"
+        AUTOGRADER_ROOT=$dir run "$dir/source/run_autograder"
+        assert_output --partial "no labs/ folder"
+        run jq -r '"\(.score) \(.output)"' "$dir/results/results.json"
+        assert_output --partial "0 the submission has no labs/ folder"
+}
