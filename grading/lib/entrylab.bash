@@ -11,6 +11,8 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 BOOT_TIMEOUT=${ENTRYLAB_BOOT_TIMEOUT:-10}
 load "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}/bats-support/load"
 load "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}/bats-assert/load"
+# a panic told as an oops
+source "$ENTRYLAB_ROOT/grading/lib/oops.bash"
 
 # lab_dir NN -> the lab's folder name (01 -> 01-iret-only)
 lab_dir() {
@@ -33,6 +35,7 @@ boot_lab() {
 # Its verdict is kept so that each test can fail with the reason.
 boot_all_programs() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
+        echo "$1" > "$SERIAL.lab"
         boot_lab "$1" "$SERIAL" "$2" "${3:-$BOOT_TIMEOUT}" || true
 }
 
@@ -46,6 +49,7 @@ require_boot() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
         [ -s "$SERIAL" ] || fail "the kernel printed nothing: $(cat "$SERIAL.verdict" 2>/dev/null)"
         if [ -s "$SERIAL.verdict" ] && ! grep -q "a program failed" "$SERIAL.verdict"; then
+                grep -q "kernel panic" "$SERIAL.verdict" && fail "$(oops_explain)"
                 fail "$(cat "$SERIAL.verdict")"
         fi
 }
@@ -132,7 +136,8 @@ gdb_session() {
 # A failed test shows the end of the file-wide serial log: the reason is
 # often there. (bats prints a test's output only when it fails.)
 teardown() {
-        if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -s "$BATS_FILE_TMPDIR/serial.log" ]; then
+        if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -s "$BATS_FILE_TMPDIR/serial.log" ] &&
+           ! grep -qs "kernel panic" "$BATS_FILE_TMPDIR/serial.log.verdict"; then
                 echo "last serial lines:"
                 tail -n 5 "$BATS_FILE_TMPDIR/serial.log" | tr -d '\r' | sed 's/^/  /'
         fi
