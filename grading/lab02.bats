@@ -14,6 +14,7 @@ setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
 }
 
+@test "[4] frame audit (GDB): every pt_regs slot holds the register it names" { check_frame_audit "$LAB"; }
 @test "[3] lab 02 boots, runs every program and powers off cleanly" { check_boots; }
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[2] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
@@ -56,7 +57,7 @@ setup_file() {
 @test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
 # this lab's step: which exit each path takes (grading/lib/exits.bash)
 @test "[7] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
-@test "[7] execve returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
+@test "[3] execve returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
 @test "[7] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
 @test "[5] rt_sigreturn returns to the interrupted code by iretq" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
 @test "[3] kill() of oneself returns into the handler by iretq" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }

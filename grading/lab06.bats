@@ -18,6 +18,7 @@ setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
 }
 
+@test "[4] frame audit (GDB): every pt_regs slot holds the register it names" { check_frame_audit "$LAB"; }
 @test "[1] lab 06 boots, runs every program and powers off cleanly" { check_boots; }
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
@@ -72,8 +73,8 @@ setup_file() {
 @test "[3] ss != __USER_DS: another ss in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->ss = 0" "ss == __USER_DS"; }
 @test "[4] the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
 # where it wins
-@test "[4] sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
-@test "[3] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_kill; }
+@test "[2] sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
+@test "[1] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_kill; }
 @test "[3] a traced syscall whose tracer changed nothing leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_traced+2 3 ptrace_report_syscall_entry; }
 @test "[3] exit work, a traced syscall, a signal round trip and iopl cost fewer modelled cycles than on lab 05" { check_cycles_vs_reference "$LAB" 05 exit-work traced signal iopl; }
 @test "[2] execve still returns by iretq (rcx and r11 are 0, not rip and rflags)" { check_iret_after_execve "$LAB"; }

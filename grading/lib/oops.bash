@@ -105,7 +105,8 @@ oops_explain() {
                         elf=$ENTRYLAB_ROOT/build/$lab/kernel.elf &&
                         oops_report "$elf" "$SERIAL" > "$shown" 2>/dev/null
                 [ -s "$shown" ] || cat "$SERIAL.verdict" > "$shown"
-                cat "$shown"
+                echo "entrylab: lab $lab: $(head -n 1 "$shown")"
+                tail -n +2 "$shown"
         else
                 echo "kernel panicked, see above: $(head -n 1 "$shown" | sed 's/^kernel panic //')"
         fi
