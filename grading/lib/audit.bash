@@ -61,6 +61,7 @@ audit_origin() {
         for r in rbx rbp r12 r13 r14 r15 rdi rsi rdx r8 r9 r10; do
                 [ "${U[$r]}" = "$v" ] && { echo "the user's $r"; return; }
         done
+        [[ $v == 0xffff8* || $v == 0xffffffff8* ]] && { echo "a kernel address"; return; }
         echo "no user register's value"
 }
 
@@ -92,6 +93,7 @@ check_frame_audit() {
         run gdb_session "$1" frameprobe < <(audit_gdb_commands)
         local gdb=$output qemu=$BATS_TEST_TMPDIR/qemu-gdb.out probe
         probe=$(tr -d '\r' < "$qemu" | grep '^frameprobe: .* changed:' | sed 's/^/  /')
+        grep -qs "^frameprobe: syscall [0-9]* returned" "$qemu" || probe+=$(audit_probe_died "$qemu")
         local user frame
         user=$(grep -o 'AUDIT user .*' <<< "$gdb") || true
         frame=$(grep -o 'AUDIT frame .*' <<< "$gdb") || true
@@ -143,4 +145,14 @@ audit_no_frame() {
         else
                 tr -d '\r' < "$2" | grep -v '^$' | tail -n 3 | tr '\n' '|'
         fi
+}
+
+# audit_probe_died LOG: the probe never reported after its syscall: how it
+# died, as the kernel or init said it
+audit_probe_died() {
+        local kill
+        kill=$(tr -d '\r' < "$1" | grep -m1 -E '^frameprobe\[[0-9]+\]: |^init: frameprobe ')
+        printf '\n  the probe died after its syscall: %s' "${kill:-it never reported}"
+        [[ $kill =~ \ sp\ 0xffff ]] && printf '\n  (its rsp is a kernel address: the user rsp was not restored)'
+        return 0
 }

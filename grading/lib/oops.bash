@@ -90,6 +90,7 @@ oops_report() {
         echo "kernel panic in ${fn:-an unknown place}${where:+ (${where#* (}}$what: $head"
         [ -z "$ripline" ] || echo "  $ripline"
         [ -z "$where" ] || [ -n "$ripline" ] || echo "  RIP: $where"
+        oops_gs_hint "$elf" "$log"
         if [ "${#trace[@]}" -gt 0 ]; then
                 echo "  Call Trace (code addresses on the kernel stack, innermost first):"
                 printf '    %s\n' "${trace[@]:0:6}"
@@ -110,4 +111,16 @@ oops_explain() {
         else
                 echo "kernel panicked, see above: $(head -n 1 "$shown" | sed 's/^kernel panic //')"
         fi
+}
+
+# oops_gs_hint ELF LOG: in the kernel, GS must point at cpu_data; when the
+# dump's GS is anything else, a swapgs was missed (on the way in, or on the
+# way out of the syscall before, which leaves the kernel's base in KGS)
+oops_gs_hint() {
+        local gs cpu
+        [[ $2 =~ GS:\ ([0-9a-f]+) ]] || return 0
+        gs=${BASH_REMATCH[1]}
+        cpu=$(nm "$1" | awk '$3 == "cpu_data" { print $1 }')
+        [ -n "$cpu" ] && [ "$((16#$gs))" != "$((16#$cpu))" ] || return 0
+        echo "  GS base is $(printf "0x%x" "$((16#$gs))"), not cpu_data (0x$cpu): a swapgs is missing, on the way in or on the way out of the syscall before"
 }
