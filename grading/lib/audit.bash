@@ -1,7 +1,8 @@
 # audit.bash - the frame audit: is each pt_regs slot what it must hold?
 #
 # The probe (common/user/bin/frameprobe) puts a distinct value in every
-# register and calls getpid. GDB stops at entry_SYSCALL_64 when rbx holds
+# register and calls getpid, as init (init=/bin/frameprobe: its syscall is
+# the first, so a frame that kills every process is audited too). GDB stops at entry_SYSCALL_64 when rbx holds
 # the probe's pattern, records the user's registers (rcx = the return rip,
 # r11 = the flags, as SYSCALL left them), then steps until the stack is
 # 168 bytes (sizeof(struct pt_regs)) below the first kernel rsp: there the
@@ -90,7 +91,7 @@ audit_value() {
 # the top of the frame unwritten, and says so here
 check_frame_audit() {
         require_boot own-boot
-        run gdb_session "$1" frameprobe < <(audit_gdb_commands)
+        run gdb_session "$1" init=/bin/frameprobe < <(audit_gdb_commands)
         local gdb=$output qemu=$BATS_TEST_TMPDIR/qemu-gdb.out probe
         probe=$(tr -d '\r' < "$qemu" | grep '^frameprobe: .* changed:' | sed 's/^/  /')
         grep -qs "^frameprobe: syscall [0-9]* returned" "$qemu" || probe+=$(audit_probe_died "$qemu")

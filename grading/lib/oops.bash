@@ -57,6 +57,7 @@ oops_report() {
         # the call trace: stack words in .text, innermost first
         local trace=() w
         for word in $(sed -n 's/^Stack [0-9a-f]*: //p' <<< "$log"); do
+                [[ $word =~ ^[0-9a-f]{16}$ ]] || continue
                 w=$((16#$word))
                 eval "$in_text" && trace+=("$(oops_where "$elf" "$w" return)")
                 [ "${#trace[@]}" -lt 10 ] || break
