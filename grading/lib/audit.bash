@@ -26,9 +26,11 @@ audit_gdb_commands() {
         local slots="" i
         for i in $(seq 0 20); do slots+=" ((unsigned long *)(\$top - 168))[$i],"; done
         cat <<GDB
-delete
-break entry_SYSCALL_64 if \$rbx == $AUDIT_PATTERN
-continue
+if \$rbx != $AUDIT_PATTERN
+  delete
+  break entry_SYSCALL_64 if \$rbx == $AUDIT_PATTERN
+  continue
+end
 printf "AUDIT user rax=%#lx rbx=%#lx rcx=%#lx rdx=%#lx rsi=%#lx rdi=%#lx rbp=%#lx rsp=%#lx r8=%#lx r9=%#lx r10=%#lx r11=%#lx r12=%#lx r13=%#lx r14=%#lx r15=%#lx\\n", \$rax, \$rbx, \$rcx, \$rdx, \$rsi, \$rdi, \$rbp, \$rsp, \$r8, \$r9, \$r10, \$r11, \$r12, \$r13, \$r14, \$r15
 delete
 set \$top = 0
@@ -41,6 +43,11 @@ while \$n < 100 && (\$top == 0 || (unsigned long)\$rsp > \$top - 168)
   set \$n = \$n + 1
 end
 printf "AUDIT frame at=%#lx steps=%d ${AUDIT_SLOTS[*]/%/=%#lx}\\n", \$top - 168, \$n,${slots%,}
+delete
+break *sys_mmap
+continue
+printf "AUDIT args a1=%#lx a2=%#lx a3=%#lx a4=%#lx a5=%#lx a6=%#lx\\n", \$rdi, \$rsi, \$rdx, \$rcx, \$r8, \$r9
+delete
 continue
 quit
 GDB
@@ -98,6 +105,8 @@ check_frame_audit() {
         local user frame
         user=$(grep -o 'AUDIT user .*' <<< "$gdb") || true
         frame=$(grep -o 'AUDIT frame .*' <<< "$gdb") || true
+        # a frame GDB could not read (the kernel faulted before it was built)
+        [[ $frame =~ \ ss=(0x[0-9a-f]+|0)$ ]] || frame=
         if [ -z "$user" ] || [ -z "$frame" ]; then
                 local why
                 why=$(audit_no_frame "$1" "$qemu")
@@ -119,6 +128,7 @@ check_frame_audit() {
                 *) bad+=("pt_regs->$s = $got, which is $(audit_origin "$got") (expected $reg ${want##* })") ;;
                 esac
         done
+        audit_arguments "$(grep -o 'AUDIT args .*' <<< "$gdb")"
         [ "${#bad[@]}" -eq 0 ] && [ -z "$probe" ] && return 0
         [ -z "$probe" ] || probe=$(printf "the probe's own report:\n%s" "$probe")
         fail "$(audit_message "${bad[@]}")${probe:+$'\n'$probe}"
@@ -156,4 +166,19 @@ audit_probe_died() {
         printf '\n  the probe died after its syscall: %s' "${kill:-it never reported}"
         [[ $kill =~ \ sp\ 0xffff ]] && printf '\n  (its rsp is a kernel address: the user rsp was not restored)'
         return 0
+}
+
+# audit_arguments LINE: the probe's mmap as sys_mmap received it (GDB, at
+# its first instruction): the six arguments must be the user's rdi, rsi,
+# rdx, r10, r8, r9. Adds a line to bad[] for each that is not.
+audit_arguments() {
+        local i reg want got
+        local regs=(rdi rsi rdx r10 r8 r9) nth=(1st 2nd 3rd 4th 5th 6th)
+        [ -n "$1" ] || return 0                 # the probe never got there
+        parse_fields "$1"
+        for i in 0 1 2 3 4 5; do
+                reg=${regs[$i]} want=${U[${regs[$i]}]} got=${F[a$((i + 1))]}
+                [ "$got" = "$want" ] && continue
+                bad+=("sys_mmap's ${nth[$i]} argument = $got, which is $(audit_origin "$got") (expected $reg $want)")
+        done
 }

@@ -81,7 +81,9 @@ oops_report() {
                 nr=$((16#$orig))
                 local name
                 name=$(oops_syscall_name "$nr")
-                if [[ " ${trace[*]}" == *" entry_SYSCALL"* ]] || [ "$nr" -ge 0 ]; then
+                if [[ $where == entry_SYSCALL* ]]; then
+                        what=", task ${BASH_REMATCH[2]}[${BASH_REMATCH[1]}] (its frame is not built yet)"
+                elif [[ " ${trace[*]}" == *" entry_SYSCALL"* ]] || [ "$nr" -ge 0 ]; then
                         what=", syscall $nr${name:+ ($name)} of ${BASH_REMATCH[2]}[${BASH_REMATCH[1]}]"
                 else
                         what=", task ${BASH_REMATCH[2]}[${BASH_REMATCH[1]}] (orig_ax $nr: not in a syscall)"

@@ -1,12 +1,14 @@
-/* frameprobe - one getpid with a distinct value in every register (see
+/* frameprobe - a getpid and an mmap with a distinct value in every register (see
  * frameprobe.asm), then a report of every register SYSCALL gave back
- * changed. The frame audit stops GDB inside this syscall to read pt_regs;
+ * changed. The frame audit stops GDB inside these syscalls to read pt_regs;
  * this report is what is left to see when the kernel's frame is wrong but
  * the process survives it. rcx must come back as the return rip and r11
  * as the flags (SYSCALL and SYSRET define them); rax is the result. */
 #include "ulib.h"
 
-#define NR_PROBE 39                     /* getpid */
+/* getpid, then mmap: its six arguments are the patterns (a bad hint and
+ * length: it fails), so that GDB can read them at sys_mmap */
+static const long probes[] = { 39, 9 };
 
 static const char *const names[] = {
         "rbx", "rbp", "r12", "r13", "r14", "r15", "rdi", "rsi", "rdx",
@@ -17,12 +19,13 @@ static const char *const names[] = {
 long frame_probe(long nr, unsigned long *before, unsigned long *after);
 extern char frame_probe_syscall[];
 
-int main(void)
+/* probe NR: one syscall; prints each register it gave back changed */
+static int probe(long nr)
 {
         unsigned long before[NREGS], after[NREGS + 1], want;
+        long ret = frame_probe(nr, before, after);
         int changed = 0;
 
-        long ret = frame_probe(NR_PROBE, before, after);
         for (size_t i = 0; i < NREGS; i++) {
                 want = before[i];
                 if (i == 12)                    /* rcx: SYSCALL's return rip */
@@ -31,11 +34,20 @@ int main(void)
                         want = before[14];
                 if (after[i] == want)
                         continue;
-                printf("frameprobe: syscall %d: %s changed: before %#lx, after %#lx\n",
-                       NR_PROBE, names[i], want, after[i]);
+                printf("frameprobe: syscall %ld: %s changed: before %#lx, after %#lx\n",
+                       nr, names[i], want, after[i]);
                 changed++;
         }
-        printf("frameprobe: syscall %d returned %ld, %d register(s) changed\n",
-               NR_PROBE, ret, changed);
+        printf("frameprobe: syscall %ld returned %ld, %d register(s) changed\n",
+               nr, ret, changed);
+        return changed;
+}
+
+int main(void)
+{
+        int changed = 0;
+
+        for (size_t p = 0; p < sizeof(probes) / sizeof(probes[0]); p++)
+                changed += probe(probes[p]);
         return changed != 0;
 }
