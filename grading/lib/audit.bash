@@ -98,6 +98,7 @@ audit_value() {
 # the top of the frame unwritten, and says so here
 check_frame_audit() {
         require_boot own-boot
+        AUDIT_LAB=$1
         run gdb_session "$1" init=/bin/frameprobe < <(audit_gdb_commands)
         local gdb=$output qemu=$BATS_TEST_TMPDIR/qemu-gdb.out probe
         probe=$(tr -d '\r' < "$qemu" | grep '^frameprobe: .* changed:' | sed 's/^/  /')
@@ -152,7 +153,7 @@ audit_no_frame() {
         local lab
         lab=$(lab_dir "$1")
         if grep -q "Kernel panic" "$2"; then
-                oops_report "$ENTRYLAB_ROOT/build/$lab/kernel.elf" "$2" | head -n 1
+                oops_report "$ENTRYLAB_ROOT/build/$lab/kernel.elf" "$2"
         else
                 tr -d '\r' < "$2" | grep -v '^$' | tail -n 3 | tr '\n' '|'
         fi
@@ -162,6 +163,10 @@ audit_no_frame() {
 # died, as the kernel or init said it
 audit_probe_died() {
         local kill
+        if grep -q "Kernel panic" "$1"; then
+                printf "\n  the kernel panicked after the frame was built:\n%s" "$(audit_no_frame "$AUDIT_LAB" "$1" | sed "s/^/  /")"
+                return 0
+        fi
         kill=$(tr -d '\r' < "$1" | grep -m1 -E '^frameprobe\[[0-9]+\]: |^init: frameprobe ')
         printf '\n  the probe died after its syscall: %s' "${kill:-it never reported}"
         [[ $kill =~ \ sp\ 0xffff ]] && printf '\n  (its rsp is a kernel address: the user rsp was not restored)'
