@@ -100,9 +100,13 @@ check_frame_audit() {
         require_boot own-boot
         AUDIT_LAB=$1
         run gdb_session "$1" init=/bin/frameprobe < <(audit_gdb_commands)
-        local gdb=$output qemu=$BATS_TEST_TMPDIR/qemu-gdb.out probe
-        probe=$(tr -d '\r' < "$qemu" | grep '^frameprobe: .* changed:' | sed 's/^/  /')
-        grep -qs "^frameprobe: syscall [0-9]* returned" "$qemu" || probe+=$(audit_probe_died "$qemu")
+        local gdb=$output qemu=$BATS_TEST_TMPDIR/qemu-gdb.out probe log
+        # the probe's own report: from the file-wide boot, which ran it first
+        # outside GDB, or else from the audit's boot
+        log=$BATS_FILE_TMPDIR/serial.log
+        grep -qs "^frameprobe" "$log" || log=$qemu
+        probe=$(tr -d '\r' < "$log" | grep '^frameprobe: .* changed:' | sed 's/^/  /')
+        [ "$(grep -cs "^frameprobe: syscall [0-9]* returned" "$log")" -ge 2 ] || probe+=$(audit_probe_died "$log")
         local user frame
         user=$(grep -o 'AUDIT user .*' <<< "$gdb") || true
         frame=$(grep -o 'AUDIT frame .*' <<< "$gdb") || true

@@ -37,7 +37,8 @@ boot_lab() {
 boot_all_programs() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
         echo "$1" > "$SERIAL.lab"
-        boot_lab "$1" "$SERIAL" "$2" "${3:-$BOOT_TIMEOUT}" || true
+        # the frame audit's probe first, outside GDB (audit.bash)
+        boot_lab "$1" "$SERIAL" "frameprobe $2" "${3:-$BOOT_TIMEOUT}" || true
 }
 
 # require_boot: fail the current test at once, with the verdict and last

@@ -83,7 +83,7 @@ oops_report() {
                 name=$(oops_syscall_name "$nr")
                 if [[ $where == entry_SYSCALL* ]]; then
                         what=", task ${BASH_REMATCH[2]}[${BASH_REMATCH[1]}] (its frame is not built yet)"
-                elif [[ " ${trace[*]}" == *" entry_SYSCALL"* ]] || [ "$nr" -ge 0 ]; then
+                elif [[ " ${trace[*]}" == *"/entry_64.asm:"* ]] || [ "$nr" -ge 0 ]; then
                         what=", syscall $nr${name:+ ($name)} of ${BASH_REMATCH[2]}[${BASH_REMATCH[1]}]"
                 else
                         what=", task ${BASH_REMATCH[2]}[${BASH_REMATCH[1]}] (orig_ax $nr: not in a syscall)"
@@ -121,7 +121,7 @@ oops_explain() {
 # way out of the syscall before, which leaves the kernel's base in KGS)
 oops_gs_hint() {
         local gs cpu
-        [[ $2 =~ GS:\ ([0-9a-f]+) ]] || return 0
+        [[ $2 =~ [[:space:]]GS:\ ([0-9a-f]+) ]] || return 0
         gs=${BASH_REMATCH[1]}
         cpu=$(nm "$1" | awk '$3 == "cpu_data" { print $1 }')
         [ -n "$cpu" ] && [ "$((16#$gs))" != "$((16#$cpu))" ] || return 0
