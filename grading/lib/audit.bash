@@ -21,9 +21,13 @@ AUDIT_SLOTS=(r15 r14 r13 r12 bp bx r11 r10 r9 r8 ax cx dx si di orig_ax ip cs fl
 AUDIT_PATTERN=0x5a5a5a5a00000b00
 ENOSYS_VALUE=0xffffffffffffffda
 
-# audit_gdb_commands: GDB's part; prints the AUDIT user and frame lines
+# audit_gdb_commands: GDB's part; prints the AUDIT lines: the user's
+# registers at entry, the frame, the registers back in user space after it
+# (at the probe's return address, before one more instruction runs: a
+# wrong TF or rsp would kill it there) and sys_mmap's arguments
 audit_gdb_commands() {
         local slots="" i
+        local ret=$(($(symbol frameprobe frame_probe_syscall) + 2))
         for i in $(seq 0 20); do slots+=" ((unsigned long *)(\$top - 168))[$i],"; done
         cat <<GDB
 if \$rbx != $AUDIT_PATTERN
@@ -43,6 +47,10 @@ while \$n < 100 && (\$top == 0 || (unsigned long)\$rsp > \$top - 168)
   set \$n = \$n + 1
 end
 printf "AUDIT frame at=%#lx steps=%d ${AUDIT_SLOTS[*]/%/=%#lx}\\n", \$top - 168, \$n,${slots%,}
+delete
+break *$ret
+continue
+printf "AUDIT return rax=%#lx rbx=%#lx rcx=%#lx rdx=%#lx rsi=%#lx rdi=%#lx rbp=%#lx rsp=%#lx r8=%#lx r9=%#lx r10=%#lx r11=%#lx r12=%#lx r13=%#lx r14=%#lx r15=%#lx eflags=%#lx\\n", \$rax, \$rbx, \$rcx, \$rdx, \$rsi, \$rdi, \$rbp, \$rsp, \$r8, \$r9, \$r10, \$r11, \$r12, \$r13, \$r14, \$r15, \$eflags
 delete
 break *sys_mmap
 continue
@@ -133,6 +141,7 @@ check_frame_audit() {
                 *) bad+=("pt_regs->$s = $got, which is $(audit_origin "$got") (expected $reg ${want##* })") ;;
                 esac
         done
+        audit_return "$(grep -o 'AUDIT return .*' <<< "$gdb")"
         audit_arguments "$(grep -o 'AUDIT args .*' <<< "$gdb")"
         [ "${#bad[@]}" -eq 0 ] && [ -z "$probe" ] && return 0
         [ -z "$probe" ] || probe=$(printf "the probe's own report:\n%s" "$probe")
@@ -189,5 +198,25 @@ audit_arguments() {
                 reg=${regs[$i]} want=${U[${regs[$i]}]} got=${F[a$((i + 1))]}
                 [ "$got" = "$want" ] && continue
                 bad+=("sys_mmap's ${nth[$i]} argument = $got, which is $(audit_origin "$got") (expected $reg $want)")
+        done
+}
+
+# audit_return LINE: the registers back in user space after the probe's
+# getpid: all the user's, rcx the return rip, r11 and rflags the flags, rsp
+# the user's stack. Adds a line to bad[] for each that is not.
+audit_return() {
+        local r want what
+        [ -n "$1" ] || return 0                 # it never got back there
+        parse_fields "$1"
+        for r in rbx rbp r12 r13 r14 r15 rdi rsi rdx r8 r9 r10 rcx r11 rsp eflags; do
+                want=${U[$r]}
+                [ "$r" = eflags ] && want=${U[r11]}
+                [ "${F[$r]}" = "$want" ] && continue
+                case $r in
+                rcx) what="the return rip" ;;
+                r11|eflags) what="the flags" ;;
+                *) what="the user's $r" ;;
+                esac
+                bad+=("back in user space, $r = ${F[$r]}, which is $(audit_origin "${F[$r]}") (expected $what $want)")
         done
 }
