@@ -23,7 +23,8 @@ ENOSYS_VALUE=0xffffffffffffffda
 
 # audit_gdb_commands: GDB's part; prints the AUDIT lines: the user's
 # registers at entry, the frame, the registers back in user space after it
-# (at the probe's return address, before one more instruction runs: a
+# (at the second getpid's return address, past the IRET after execve,
+# before one more instruction runs: a
 # wrong TF or rsp would kill it there) and sys_mmap's arguments
 audit_gdb_commands() {
         local slots="" i
@@ -49,6 +50,7 @@ end
 printf "AUDIT frame at=%#lx steps=%d ${AUDIT_SLOTS[*]/%/=%#lx}\\n", \$top - 168, \$n,${slots%,}
 delete
 break *$ret
+continue
 continue
 printf "AUDIT return rax=%#lx rbx=%#lx rcx=%#lx rdx=%#lx rsi=%#lx rdi=%#lx rbp=%#lx rsp=%#lx r8=%#lx r9=%#lx r10=%#lx r11=%#lx r12=%#lx r13=%#lx r14=%#lx r15=%#lx eflags=%#lx\\n", \$rax, \$rbx, \$rcx, \$rdx, \$rsi, \$rdi, \$rbp, \$rsp, \$r8, \$r9, \$r10, \$r11, \$r12, \$r13, \$r14, \$r15, \$eflags
 delete
