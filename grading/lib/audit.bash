@@ -185,6 +185,7 @@ audit_probe_died() {
         kill=$(tr -d '\r' < "$1" | grep -m1 -E '^frameprobe\[[0-9]+\]: |^init: frameprobe ')
         printf '\n  the probe died after its syscall: %s' "${kill:-it never reported}"
         [[ $kill =~ \ sp\ 0xffff ]] && printf '\n  (its rsp is a kernel address: the user rsp was not restored)'
+        [[ $kill == *"#DB debug"* ]] && printf '\n  (TF came back set: the flags after SYSRET are r11, loaded from which slot?)'
         return 0
 }
 
