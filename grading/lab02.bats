@@ -14,6 +14,7 @@ setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
 }
 
+@test "[4] frame audit (GDB): every pt_regs slot holds the register it names" { check_frame_audit "$LAB"; }
 @test "[3] lab 02 boots, runs every program and powers off cleanly" { check_boots; }
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[2] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
@@ -57,7 +58,7 @@ setup_file() {
 # this lab's step: which exit each path takes (grading/lib/exits.bash)
 @test "[4] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
 @test "[3] 02-fastpath-exit: sent there by GDB, bench's getpid leaves by sysretq" { check_sysret_exit_on_its_own "$LAB"; }
-@test "[7] execve returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
+@test "[3] execve returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
 @test "[4] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
 @test "[3] 02-work-mask: sysret_check sends a getpid with work pending to int_ret_from_sys_call, the next to syscall_return_via_sysret" { check_work_mask_decides "$LAB"; }
 @test "[5] rt_sigreturn returns to the interrupted code by iretq" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }

@@ -16,6 +16,7 @@ setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
 }
 
+@test "[4] frame audit (GDB): every pt_regs slot holds the register it names" { check_frame_audit "$LAB"; }
 @test "[2] lab 04 boots, runs every program and powers off cleanly" { check_boots; }
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
@@ -58,7 +59,7 @@ setup_file() {
 @test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
 # this lab's step: the whole frame, cleared; pt_regs handlers; force-IRET
 # (grading/lib/fullframe.bash, grading/lib/exits.bash)
-@test "[5] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
+@test "[1] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
 @test "[6] at the handler no register holds a user value it does not take: rbx, rbp, rdx, r8-r15 cleared (GDB)" { check_registers_cleared "$LAB"; }
 @test "[5] the handler gets the frame in rdi; a six-argument syscall (mmap) gets all six (GDB)" { check_handler_gets_frame "$LAB"; }
 @test "[3] both paths clamp the number with a mask before the table load (array_index_nospec)" { check_nospec_clamp "$LAB"; }

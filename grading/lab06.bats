@@ -18,6 +18,7 @@ setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
 }
 
+@test "[4] frame audit (GDB): every pt_regs slot holds the register it names" { check_frame_audit "$LAB"; }
 @test "[1] lab 06 boots, runs every program and powers off cleanly" { check_boots; }
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
@@ -70,10 +71,10 @@ setup_file() {
 @test "[3] TF set: single_step_syscall's syscall leaves by iretq, SIGTRAP after it" { check_exits_by "$LAB" iretq single_step_syscall ss_after_syscall 1; }
 @test "[2] TF set in the frame from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x100" "no TF"; }
 @test "[3] ss != __USER_DS: another ss in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->ss = 0" "ss == __USER_DS"; }
-@test "[4] the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
+@test "[3] the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
 # where it wins
-@test "[3] sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
-@test "[3] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_kill; }
+@test "[2] sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
+@test "[1] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_kill; }
 @test "[1] once the checks judged a rewritten frame, TIF_FULL_RESTORE is cleared, even when they chose SYSRET" { check_full_restore_met "$LAB"; }
 @test "[3] a traced syscall whose tracer changed nothing leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_traced+2 3 ptrace_report_syscall_entry; }
 @test "[3] exit work, a traced syscall, a signal round trip and iopl cost fewer modelled cycles than on lab 05" { check_cycles_vs_reference "$LAB" 05 exit-work traced signal iopl; }

@@ -60,6 +60,7 @@ static __noreturn void die(const struct pt_regs *regs, unsigned long vector,
                vector < 32 ? exception_names[vector] : "unexpected interrupt",
                error_code);
         show_regs(regs);
+        show_stack((const unsigned long *)regs->sp);
         panic("fatal exception at RIP %#lx", regs->ip);
 }
 

@@ -21,6 +21,8 @@ void serial_putc(char c);
 void serial_flush(void);
 int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 __noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* dumpstack.c: the task, its syscall and its raw kernel stack, once */
+void show_stack(const unsigned long *sp);
 
 /* isa-debug-exit: QEMU exits with status (code << 1) | 1 */
 #define EXIT_SUCCESS_CODE       0       /* init exited 0: QEMU status 1 */

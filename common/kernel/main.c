@@ -31,6 +31,7 @@ struct hvm_memmap_entry {
 extern const char lab_name[];           /* build/<lab>/labinfo.asm */
 extern char _end[];
 static struct exec_args init_args;
+static const char *init_path = "/init";  /* init=PATH on the command line */
 
 /* The end of the RAM that contains the kernel, capped at the direct map. */
 static u64 memory_end(const struct hvm_start_info *si)
@@ -52,37 +53,37 @@ static bool is_env_word(const char *w)
         return *w == '=';
 }
 
-/* init's argv: "/init" and the words of the kernel command line; as on
- * Linux, a word with "=" (SEED=42) goes to init's environment instead */
+/* init's argv: its path and the words of the kernel command line. As in
+ * Linux, init=PATH runs another program as init (the frame audit runs
+ * /bin/frameprobe so: its syscall is then the first the kernel sees), and a
+ * word with "=" (SEED=42) goes to init's environment instead. */
 static void init_argv(const struct hvm_start_info *si)
 {
         static char words[MAX_ARG_BYTES];
         const char *cmdline = si->cmdline_paddr ? __va(si->cmdline_paddr) : "";
-
-        exec_args_add(&init_args, false, "/init");
         size_t n = strnlen(cmdline, sizeof(words) - 1);
+        char *end = words + n;
+
         memcpy(words, cmdline, n);
-        for (char *p = words; *p;) {
-                while (*p == ' ')
-                        *p++ = '\0';
-                if (!*p)
-                        break;
-                char *w = p;
-                while (*p && *p != ' ')
-                        p++;
-                if (*p)
-                        *p++ = '\0';
-                if (exec_args_add(&init_args, is_env_word(w), w))
+        for (char *p = words; p < end; p++)     /* words, NUL-separated */
+                if (*p == ' ')
+                        *p = '\0';
+        for (char *w = words; w < end; w += strlen(w) + 1)
+                if (strncmp(w, "init=", 5) == 0)
+                        init_path = w + 5;
+        exec_args_add(&init_args, false, init_path);
+        for (char *w = words; w < end; w += strlen(w) + 1)
+                if (*w && strncmp(w, "init=", 5) != 0 &&
+                    exec_args_add(&init_args, is_env_word(w), w))
                         panic("kernel command line too long");
-        }
 }
 
 __noreturn void start_init(void)
 {
         struct task_struct *init = alloc_task("init");
-        int err = kernel_execve(init, "/init", &init_args);
+        int err = kernel_execve(init, init_path, &init_args);
         if (err)
-                panic("cannot run /init: error %d", err);
+                panic("cannot run %s: error %d", init_path, err);
         wake_up_new_task(init);
         cpu_idle_loop();                /* the swapper becomes the idle task */
 }

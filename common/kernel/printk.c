@@ -23,6 +23,7 @@ __noreturn void panic(const char *fmt, ...)
         va_list ap;
 
         local_irq_disable();
+        show_stack(__builtin_frame_address(0));
         printk("Kernel panic - not syncing: ");
         va_start(ap, fmt);
         vformat(put_serial, NULL, fmt, ap);

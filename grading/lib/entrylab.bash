@@ -11,6 +11,9 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 BOOT_TIMEOUT=${ENTRYLAB_BOOT_TIMEOUT:-10}
 load "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}/bats-support/load"
 load "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}/bats-assert/load"
+# a panic told as an oops; the frame audit
+source "$ENTRYLAB_ROOT/grading/lib/oops.bash"
+source "$ENTRYLAB_ROOT/grading/lib/audit.bash"
 
 # lab_dir NN -> the lab's folder name (01 -> 01-iret-only)
 lab_dir() {
@@ -97,7 +100,9 @@ witness_boot() {
 # Its verdict is kept so that each test can fail with the reason.
 boot_all_programs() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
-        boot_lab "$1" "$SERIAL" "$2" "${3:-$BOOT_TIMEOUT}" || true
+        echo "$1" > "$SERIAL.lab"
+        # the frame audit's probe first, outside GDB (audit.bash)
+        boot_lab "$1" "$SERIAL" "frameprobe $2" "${3:-$BOOT_TIMEOUT}" || true
 }
 
 # require_boot: fail the current test at once, with the verdict and last
@@ -106,12 +111,27 @@ boot_all_programs() {
 # other tests keep their points.) Every check calls it first, and above all
 # every check that starts its own QEMU or GDB, so that a hanging kernel
 # costs one timeout, not one per test (grade.bats counts the boots).
+# With own-boot, a check that boots its own kernel and judges it alone (the
+# frame audit) is stopped only by a hang: a panic in the file-wide boot
+# must not hide what it would say.
 require_boot() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
-        [ -s "$SERIAL" ] || fail "the kernel printed nothing: $(cat "$SERIAL.verdict" 2>/dev/null)"
-        if [ -s "$SERIAL.verdict" ] && ! grep -q "a program failed" "$SERIAL.verdict"; then
-                fail "$(cat "$SERIAL.verdict")"
+        if [ "${1:-}" = own-boot ]; then
+                ! grep -qs "hang: no verdict" "$SERIAL.verdict" || boot_failed "$(cat "$SERIAL.verdict")"
+                return 0
         fi
+        [ -s "$SERIAL" ] || boot_failed "the kernel printed nothing: $(cat "$SERIAL.verdict" 2>/dev/null)"
+        if [ -s "$SERIAL.verdict" ] && ! grep -q "a program failed" "$SERIAL.verdict"; then
+                grep -q "kernel panic" "$SERIAL.verdict" && boot_failed "$(oops_explain)"
+                boot_failed "$(cat "$SERIAL.verdict")"
+        fi
+}
+
+# boot_failed MESSAGE: fail the test for the file-wide boot; the tests after
+# it would all fail the same way, so the lab's grading stops (teardown)
+boot_failed() {
+        touch "$BATS_FILE_TMPDIR/boot-failed"
+        fail "$1"
 }
 
 # serial PREFIX: the lines a program printed, without the console's \r
@@ -199,8 +219,23 @@ gdb_session() {
 # A failed test shows the end of the file-wide serial log: the reason is
 # often there. (bats prints a test's output only when it fails.)
 teardown() {
-        if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -s "$BATS_FILE_TMPDIR/serial.log" ]; then
+        [ -n "${BATS_TEST_COMPLETED:-}" ] || stop_after_failure
+        if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -s "$BATS_FILE_TMPDIR/serial.log" ] &&
+           ! grep -qs "kernel panic" "$BATS_FILE_TMPDIR/serial.log.verdict"; then
                 echo "last serial lines:"
                 tail -n 5 "$BATS_FILE_TMPDIR/serial.log" | tr -d '\r' | sed 's/^/  /'
         fi
+}
+
+# stop_after_failure: end the lab's grading after this failed test when the
+# file-wide boot failed (every later test would say the same), or at the
+# first failure under ENTRYLAB_FIRST_FAILURE=1 (grade --first-failure). An
+# interrupt makes bats' file runner finish the test at hand and run no more;
+# ENTRYLAB_STOPPED (set by grade) receives what the tests left out say.
+stop_after_failure() {
+        [ -e "$BATS_FILE_TMPDIR/boot-failed" ] || [ "${ENTRYLAB_FIRST_FAILURE:-0}" = 1 ] || return 0
+        grep -qs bats-exec-file "/proc/$PPID/cmdline" || return 0
+        [ -z "${ENTRYLAB_STOPPED:-}" ] ||
+                echo "not run: grading of this lab stopped at the failure above" > "$ENTRYLAB_STOPPED"
+        kill -INT "$PPID"
 }

@@ -1,0 +1,62 @@
+# mistakes.bash - the catalogue of typical mistakes (grading/mistakes/):
+# each one a sed script planted in a copy of the reference, with the words
+# the first FAILED message of its lab's grading must contain.
+#
+# A mistake file, grading/mistakes/NN-name.sed:
+#
+#   # what the student did, in one line
+#   # file: labs/01-iret-only/entry_64.asm
+#   # expect: pt_regs->bx = 0x5a5a5a5a00000b01, which is the user's rbp
+#   s/.../.../
+#
+# (one or more "expect:" lines, all required; sed -E syntax.)
+
+# tree_copy DEST [handout options]: a tree to change (from TREE_SRC, default
+# the reference), with the reference's
+# build/ copied in so that make rebuilds only what the change touched
+tree_copy() {
+        local dest=$1
+        shift
+        "$ENTRYLAB_ROOT/grading/handout" "$@" "${TREE_SRC:-$ENTRYLAB_ROOT}" "$dest" >/dev/null || return 1
+        mkdir -p "$dest/build"
+        tar -C "$ENTRYLAB_ROOT/build" --exclude=./handout --exclude=./grade --exclude=./tmp -cf - . |
+                tar -C "$dest/build" -xf -
+}
+
+# mistake_field FILE KEY: the values of "# KEY: value" lines, one a line
+mistake_field() {
+        sed -n "s/^# $2: //p" "$1"
+}
+
+# mistake_first_failure TREE NN: the first FAILED test of the lab's grading
+# in TREE, with its message (grade stops there)
+mistake_first_failure() {
+        (cd "$1" && grading/grade --first-failure "$2" 3>&- </dev/null) |
+                awk '/^  FAILED / { if (seen) exit; seen = 1 } seen'
+}
+
+# mistake_check MISTAKE TREE: plant the mistake in TREE (a copy of the
+# reference whose sources are put back first), build, grade until the
+# first failure; prints what is wrong, nothing when the message names it
+mistake_check() {
+        local m=$1 tree=$2 file nn first word
+        nn=$(basename "$m" | cut -c1-2)
+        file=$(mistake_field "$m" file)
+        [ -f "$tree/$file" ] || { echo "$m: no file '$file'"; return; }
+        cp "$ENTRYLAB_ROOT/$file" "$tree/$file"
+        sed -E -i -f "$m" "$tree/$file"
+        if cmp -s "$ENTRYLAB_ROOT/$file" "$tree/$file"; then
+                echo "$(basename "$m"): the sed script changed nothing in $file"
+        elif ! make -s -C "$tree" build >/dev/null 2>&1 3>&-; then
+                echo "$(basename "$m"): the mistaken lab does not build"
+        else
+                first=$(mistake_first_failure "$tree" "$nn")
+                while read -r word; do
+                        [[ $first == *"$word"* ]] && continue
+                        echo "$(basename "$m"): the first failure does not say '$word':"
+                        echo "${first:-  (no test failed)}" | head -n 12
+                        break
+                done < <(mistake_field "$m" expect)
+        fi
+        cp "$ENTRYLAB_ROOT/$file" "$tree/$file"
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bats
+# The catalogue of typical mistakes (grading/mistakes/, grading/lib/
+# mistakes.bash): each one, planted in a copy of the reference, must make
+# its lab's first FAILED message name it. Not graded; part of `make test`.
+# Each lab's grading stops at its first failure (grade --first-failure).
+load lib/entrylab
+load lib/mistakes
+
+# catalogue NN: every mistake of lab NN, one after the other in one tree
+catalogue() {
+        local tree=$BATS_TEST_TMPDIR/tree report=$BATS_TEST_TMPDIR/report m n=0
+        lab_dir "$1" >/dev/null || skip "no lab $1"
+        tree_copy "$tree" --solved
+        : > "$report"
+        for m in "$ENTRYLAB_ROOT"/grading/mistakes/"$1"-*.sed; do
+                [ -e "$m" ] || continue
+                n=$((n + 1))
+                mistake_check "$m" "$tree" >> "$report"
+        done
+        [ "$n" -gt 0 ] || skip "no mistakes catalogued for lab $1"
+        [ ! -s "$report" ] || fail "$(cat "$report")"
+}
+
+@test "lab 01: the first failure names each catalogued mistake" { catalogue 01; }
+@test "lab 02: the first failure names each catalogued mistake" { catalogue 02; }
+@test "lab 03: the first failure names each catalogued mistake" { catalogue 03; }
+@test "lab 04: the first failure names each catalogued mistake" { catalogue 04; }
+@test "lab 05: the first failure names each catalogued mistake" { catalogue 05; }
+@test "lab 06: the first failure names each catalogued mistake" { catalogue 06; }
