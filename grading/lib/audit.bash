@@ -200,6 +200,10 @@ audit_arguments() {
         for i in 0 1 2 3 4 5; do
                 reg=${regs[$i]} want=${U[${regs[$i]}]} got=${F[a$((i + 1))]}
                 [ "$got" = "$want" ] && continue
+                # the 5th is fd, an int: the ABI leaves the upper half of a
+                # 32-bit argument undefined, and the compiler may load only
+                # the lower (mov r8d)
+                [ $i = 4 ] && [ -n "$got" ] && [ $(( got & 0xffffffff )) = $(( want & 0xffffffff )) ] && continue
                 bad+=("sys_mmap's ${nth[$i]} argument = $got, which is $(audit_origin "$got") (expected $reg $want)")
         done
 }
