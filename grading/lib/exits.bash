@@ -35,6 +35,16 @@ exit_breaks() {
         echo "break native_irq_return_iret if *(unsigned long *)\$rsp == $2 && *(long *)(\$rsp - 8) != -1"
 }
 
+# exit_breaks_of_task NN: GDB breakpoints at both exits (every SYSRETQ of
+# lab NN and the IRETQ), taken only by the task whose pid GDB holds in $p
+exit_breaks_of_task() {
+        local a
+        for a in $(sysretq_addrs "$1"); do
+                echo "break *$a if cpu_data.current_task->pid == \$p"
+        done
+        echo 'break native_irq_return_iret if cpu_data.current_task->pid == $p'
+}
+
 # print_exit: GDB commands that print which exit GDB stopped at
 print_exit() {
         printf "%s\n" "if \$pc == &native_irq_return_iret" "printf \"EXIT iretq\\n\"" else "printf \"EXIT sysretq\\n\"" end
@@ -219,10 +229,7 @@ check_iret_after() {
                 echo finish
                 echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
                 echo delete
-                for a in $(sysretq_addrs "$1"); do
-                        echo "break *$a if cpu_data.current_task->pid == \$p"
-                done
-                echo 'break native_irq_return_iret if cpu_data.current_task->pid == $p'
+                exit_breaks_of_task "$1"
                 echo continue
                 print_exit
                 echo kill

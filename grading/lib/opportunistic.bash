@@ -27,10 +27,7 @@ check_frame_edit_irets() {
                 echo "$2"
                 echo 'printf "EDITED cx %#lx ip %#lx cs %#lx r11 %#lx flags %#lx ss %#lx\n", '"$FRAME->cx, $FRAME->ip, $FRAME->cs, $FRAME->r11, $FRAME->flags, $FRAME->ss"
                 echo delete
-                for a in $(sysretq_addrs "$1"); do
-                        echo "break *$a if cpu_data.current_task->pid == \$p"
-                done
-                echo 'break native_irq_return_iret if cpu_data.current_task->pid == $p'
+                exit_breaks_of_task "$1"
                 echo continue
                 print_exit
                 echo kill
@@ -81,10 +78,7 @@ check_top_page_irets() {
                 echo 'set $p = cpu_data.current_task->pid'
                 echo 'set $rcx = 0x800000000000'
                 echo delete
-                for a in $(sysretq_addrs "$1"); do
-                        echo "break *$a if cpu_data.current_task->pid == \$p"
-                done
-                echo 'break native_irq_return_iret if cpu_data.current_task->pid == $p'
+                exit_breaks_of_task "$1"
                 echo continue
                 print_exit
                 echo 'printf "IRET ip %#lx\n", *(unsigned long *)$rsp'
@@ -142,10 +136,7 @@ check_full_restore_met() {
                 echo continue
                 echo 'set $p = cpu_data.current_task->pid'
                 echo delete
-                for a in $(sysretq_addrs "$1"); do
-                        echo "break *$a if cpu_data.current_task->pid == \$p"
-                done
-                echo 'break native_irq_return_iret if cpu_data.current_task->pid == $p'
+                exit_breaks_of_task "$1"
                 echo continue
                 print_exit
                 # bit 10: TIF_FULL_RESTORE (common/include/thread_info.h)
