@@ -1,11 +1,11 @@
 # libc.bash - what an ordinary C library asks of the kernel (Linux's x86
 # selftests, built with musl, need it all): the libcstart program's checks.
 
-# check_libc_start NN: libcstart on lab NN, every line ok (the auxiliary
+# libc_start_passes NN: libcstart on lab NN, every line ok (the auxiliary
 # vector, the FS base and SSE registers kept per task across a switch, the
 # thread id, tkill, writev, the terminal query, mprotect, madvise, mremap to
 # the top page and not above it, sigaltstack with SA_ONSTACK, ioperm and setresuid)
-check_libc_start() {
+libc_start_passes() {
         local log=$BATS_TEST_TMPDIR/libcstart-$1.log line n=0
         boot_lab "$1" "$log" libcstart || fail "lab $1: $(cat "$log.verdict")"
         while read -r line; do
