@@ -186,17 +186,25 @@ check_unwritten_slots_never_read() {
                 fail "with the unwritten slots poisoned"
 }
 
+# at_probe_syscall: GDB commands that stop at the entry of a syscall of
+# frameprobe (init=/bin/frameprobe), its registers the probe's pattern:
+# where `make gdb` stopped (its first syscall, a getpid) or the next one
+at_probe_syscall() {
+        printf "%s\n" "if \$rbx != $AUDIT_PATTERN" delete \
+                "break entry_SYSCALL_64 if \$rbx == $AUDIT_PATTERN" continue end
+}
+
 # check_fast_path_leaves_slots_unwritten NN: GDB poisons the ten slots at
-# the entry of a getpid from bench's loop and reads them back in the
-# handler: on the fast path all ten still hold the poison.
+# the entry of the probe's first getpid (at_probe_syscall; nothing is
+# pending at entry: the fast path) and reads them back in the handler: all
+# ten still hold the poison. The probe runs as init, so no fork, execve or
+# earlier exit runs first: the partial save is judged whatever the ptregs
+# stub and FIXUP_TOP_OF_STACK do.
 check_fast_path_leaves_slots_unwritten() {
         require_boot
-        local site off
-        site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
-        run gdb_session "$1" bench < <(
-                echo delete
-                echo "break entry_SYSCALL_64 if \$rcx == $site"
-                echo continue
+        local off
+        run gdb_session "$1" init=/bin/frameprobe < <(
+                at_probe_syscall
                 for off in 8 16 24 32 128 136 144 152 160 168; do
                         echo "set var *(unsigned long *)(cpu_data.top_of_stack - $off) = $POISON"
                 done
@@ -306,4 +314,43 @@ kill
 quit
 GDB
         assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "EXIT sysretq EXIT sysretq EXIT sysretq"
+}
+
+# check_fixup_completes_top NN: FIXUP_TOP_OF_STACK (lab 03's
+# 03-fixup-top-of-stack) judged on its own, whatever the entry wrote: on
+# the probe's first getpid (at_probe_syscall: no ptregs syscall runs
+# before it), GDB records the user's rsp and rflags at the entry,
+# sets TIF_NEED_RESCHED in the handler so that the exit goes through
+# sysret_careful, poisons the four slots of the IRET frame there, before
+# the macro runs, and reads them at int_ret_from_sys_call: each must hold
+# the user's value again.
+check_fixup_completes_top() {
+        require_boot
+        local r='((struct pt_regs *)$rsp)'
+        run gdb_session "$1" init=/bin/frameprobe <<GDB
+$(at_probe_syscall)
+set \$usp = \$rsp
+set \$ufl = \$r11
+delete
+break sys_getpid
+continue
+set var cpu_data.current_task->thread_info.flags |= 1 << 3
+delete
+break sysret_careful
+continue
+set var $r->ss = $POISON
+set var $r->sp = $POISON
+set var $r->flags = $POISON
+set var $r->cs = $POISON
+delete
+break int_ret_from_sys_call
+continue
+printf "TOP cs %#lx ss %#lx sp %d flags %d\n", $r->cs, $r->ss, $r->sp == \$usp, $r->flags == \$ufl
+kill
+quit
+GDB
+        local top
+        top=$(grep -o "TOP .*" <<< "$output") || fail "GDB never reached int_ret_from_sys_call: $output"
+        [ "$top" = "TOP cs 0x33 ss 0x2b sp 1 flags 1" ] ||
+                fail "after FIXUP_TOP_OF_STACK, at int_ret_from_sys_call (1 = the user's value; poison $POISON): $top"
 }
