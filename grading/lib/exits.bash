@@ -201,7 +201,7 @@ at_probe_syscall() {
 # earlier exit runs first: the partial save is judged whatever the ptregs
 # stub and FIXUP_TOP_OF_STACK do.
 check_fast_path_leaves_slots_unwritten() {
-        require_boot
+        require_boot own-boot
         local off
         run gdb_session "$1" init=/bin/frameprobe < <(
                 at_probe_syscall
@@ -325,7 +325,7 @@ GDB
 # the macro runs, and reads them at int_ret_from_sys_call: each must hold
 # the user's value again.
 check_fixup_completes_top() {
-        require_boot
+        require_boot own-boot
         local r='((struct pt_regs *)$rsp)'
         run gdb_session "$1" init=/bin/frameprobe <<GDB
 $(at_probe_syscall)
@@ -353,4 +353,44 @@ GDB
         top=$(grep -o "TOP .*" <<< "$output") || fail "GDB never reached int_ret_from_sys_call: $output"
         [ "$top" = "TOP cs 0x33 ss 0x2b sp 1 flags 1" ] ||
                 fail "after FIXUP_TOP_OF_STACK, at int_ret_from_sys_call (1 = the user's value; poison $POISON): $top"
+}
+
+# check_ptregs_stub_restarts NN: stub_ptregs_64 (lab 03's 03-ptregs-stub)
+# judged on its own, whatever the frame and FIXUP_TOP_OF_STACK do: GDB
+# turns the probe's first getpid into a ptregs syscall at the fast path's
+# dispatch (rax = __NR_iopl, whose table entry is ptregs_sys_iopl). Called
+# from the fast path, the stub must leave it for the slow path with
+# interrupts off and rsp = struct pt_regs *, and the slow path must then
+# run the number orig_ax still holds (getpid), not iopl.
+check_ptregs_stub_restarts() {
+        require_boot own-boot
+        run gdb_session "$1" init=/bin/frameprobe <<GDB
+$(at_probe_syscall)
+delete
+break entry_SYSCALL_64_fastpath
+continue
+set var \$rax = 172
+delete
+break entry_SYSCALL64_slow_path
+break sys_iopl
+continue
+if \$pc == &entry_SYSCALL64_slow_path
+printf "STUB slow_path rsp-is-pt_regs %d IF %d\n", (unsigned long)\$rsp == cpu_data.top_of_stack - sizeof(struct pt_regs), (\$eflags >> 9) & 1
+else
+printf "STUB went on to sys_iopl\n"
+end
+delete
+break sys_getpid
+break sys_iopl
+continue
+if \$pc == &sys_getpid
+printf "RAN getpid\n"
+else
+printf "RAN iopl\n"
+end
+kill
+quit
+GDB
+        assert_output --partial "STUB slow_path rsp-is-pt_regs 1 IF 0"
+        assert_output --partial "RAN getpid"
 }
