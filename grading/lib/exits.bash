@@ -255,6 +255,11 @@ print_label() {
                 "printf \"LABEL syscall_return_via_sysret\\n\"" end
 }
 
+# labels_seen: the labels print_label printed in $output, in order
+labels_seen() {
+        grep -o "LABEL [a-z_]*" <<< "$output" | cut -d" " -f2 | paste -sd" "
+}
+
 # check_work_mask_decides NN: sysret_check's test (02-work-mask) judged on
 # its own, whatever the SYSRET exit does: bench's getpid, with
 # TIF_NEED_RESCHED set from GDB in the handler, goes to
@@ -281,8 +286,7 @@ $(print_label)
 kill
 quit
 GDB
-        assert_equal "$(grep -o "LABEL [a-z_]*" <<< "$output" | cut -d" " -f2 | paste -sd" ")" \
-                "int_ret_from_sys_call syscall_return_via_sysret"
+        assert_equal "$(labels_seen)" "int_ret_from_sys_call syscall_return_via_sysret"
 }
 
 # check_sysret_exit_on_its_own NN: the SYSRET exit (02-fastpath-exit)

@@ -192,31 +192,18 @@ check_cleared_after_push() {
 # int_ret_from_sys_call, syscall_return_via_sysret, int_ret_from_sys_call.
 check_force_iret_decides() {
         require_boot own-boot
-        local flags='cpu_data.current_task->thread_info.flags'
-        run gdb_session "$1" init=/bin/frameprobe <<GDB
-$(at_probe_syscall)
-delete
-break entry_SYSCALL_64_fastpath
-continue
-set var \$pc = &sysret_check
-set var $flags |= 1 << 3
-break int_ret_from_sys_call
-break syscall_return_via_sysret
-continue
-$(print_label)
-continue
-set var \$pc = &sysret_check
-set var $flags &= ~(1 << 3)
-continue
-$(print_label)
-continue
-set var \$pc = &sysret_check
-set var $flags |= 1 << 10
-continue
-$(print_label)
-kill
-quit
-GDB
-        assert_equal "$(grep -o "LABEL [a-z_]*" <<< "$output" | cut -d" " -f2 | paste -sd" ")" \
-                "int_ret_from_sys_call syscall_return_via_sysret int_ret_from_sys_call"
+        local flags='cpu_data.current_task->thread_info.flags' change
+        run gdb_session "$1" init=/bin/frameprobe < <(
+                at_probe_syscall
+                printf "%s\n" delete "break entry_SYSCALL_64_fastpath" continue
+                for change in "|= 1 << 3" "&= ~(1 << 3)" "|= 1 << 10"; do
+                        printf "%s\n" "set var \$pc = &sysret_check" "set var $flags $change" \
+                                "break int_ret_from_sys_call" "break syscall_return_via_sysret" continue
+                        print_label
+                        printf "%s\n" delete "break entry_SYSCALL_64_fastpath" continue
+                done
+                echo kill
+                echo quit
+        )
+        assert_equal "$(labels_seen)" "int_ret_from_sys_call syscall_return_via_sysret int_ret_from_sys_call"
 }
