@@ -75,19 +75,20 @@ entry_SYSCALL_64:
         ; clobber. The rest stays reserved and unwritten until a path that
         ; needs it completes the frame (SAVE_REST, FIXUP_TOP_OF_STACK).
         ; >>> exercise: 03-partial-save
-        ; The starter builds the whole frame, as lab 02 did, with one change:
-        ; the four slots of the IRET part are reserved by one `sub` (a
-        ; reservation costs one instruction however many slots it spans) and
-        ; filled at once by FIXUP_TOP_OF_STACK. Cut it down to the partial
-        ; frame: the same layout and the same rsp at the end (struct pt_regs
-        ; *, the r15 slot), but only what the fast path needs is written:
-        ; the ip slot (SYSRET's rip), orig_ax, and the registers a C call
-        ; may clobber (Linux 2.6-3.x: SAVE_ARGS; the psABI's
-        ; "caller-saved"), with ax preset as before. Every other slot is
-        ; left for the paths that need it (SAVE_REST, FIXUP_TOP_OF_STACK).
+        ; Cut lab 02's frame (the starter) down to the partial frame: the
+        ; same layout and the same rsp at the end (struct pt_regs *, the r15
+        ; slot), but only what the fast path needs is written: the ip slot
+        ; (SYSRET's rip), orig_ax, and the registers a C call may clobber
+        ; (Linux 2.6-3.x: SAVE_ARGS; the psABI's "caller-saved"), with ax
+        ; preset as before. The IRET part above ip and the callee-saved slots
+        ; below r11 are reserved, not written: FIXUP_TOP_OF_STACK and
+        ; SAVE_REST fill them when a path needs them. A reservation costs
+        ; one instruction however many slots it spans.
         ; --- starter ---
-        ;         sub     rsp, 4 * 8                      ; ss, sp, flags, cs: reserved,
-        ;                                                 ;  written below
+        ;         push    __USER_DS                       ; pt_regs->ss
+        ;         push    qword [gs:PER_CPU_USER_RSP]     ; pt_regs->sp
+        ;         push    r11                             ; pt_regs->flags
+        ;         push    __USER_CS                       ; pt_regs->cs
         ;         push    rcx                             ; pt_regs->ip
         ;         push    rax                             ; pt_regs->orig_ax
         ;         push    rdi                             ; pt_regs->di
@@ -105,7 +106,6 @@ entry_SYSCALL_64:
         ;         push    r13                             ; pt_regs->r13
         ;         push    r14                             ; pt_regs->r14
         ;         push    r15                             ; pt_regs->r15
-        ;         FIXUP_TOP_OF_STACK rcx                  ; ss, sp, flags, cs
         ; --- solution ---
         sub     rsp, 4 * 8                      ; ss, sp, flags, cs: not
                                                 ;  written (FIXUP_TOP_OF_STACK)
