@@ -57,6 +57,9 @@ int copy_user_space(u64 *dst, u64 *src);
 u64 *user_pte(u64 *pgd, u64 va);        /* present user PTE for va, or NULL */
 int map_prot_none_page(u64 *pgd, u64 va, void *page); /* present, not PTE_U */
 void unmap_range(u64 start, u64 end);   /* mmap.c: current's pages in [start, end) go */
+bool range_in_use(u64 start, u64 end);  /* mmap.c: some page of current's is there */
+/* mmap.c: zeroed pages of protection prot (PROT_*) in [start, end), all or none */
+int populate_range(u64 start, u64 end, unsigned long prot);
 /* fn(pte, va, arg) on each present PTE in [start, end), highest first */
 typedef int (*pte_fn)(u64 *pte, u64 va, void *arg);
 int walk_user_range(u64 *pgd, u64 start, u64 end, pte_fn fn, void *arg);

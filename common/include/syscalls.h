@@ -94,5 +94,15 @@ long sys_setresuid(unsigned int ruid, unsigned int euid, unsigned int suid);
 long sys_getresuid(unsigned int __user *ruid, unsigned int __user *euid, unsigned int __user *suid);
 long sys_getuid(void);
 long sys_geteuid(void);
+/* the heap: common/kernel/brk.c */
+long sys_brk(unsigned long brk);
+/* time: common/kernel/time.c, nanosleep.c; restart_syscall in signal.c */
+struct timespec;
+long sys_clock_gettime(int which, struct timespec __user *tp);
+long sys_clock_getres(int which, struct timespec __user *tp);
+long sys_nanosleep(const struct timespec __user *rqtp, struct timespec __user *rmtp);
+long sys_clock_nanosleep(int which, int flags, const struct timespec __user *rqtp,
+                         struct timespec __user *rmtp);
+long sys_restart_syscall(void);
 
 #endif

@@ -41,6 +41,8 @@ SYSCALL_DEFINE0(fork)
         child->uid = parent->uid;
         child->euid = parent->euid;
         child->suid = parent->suid;
+        child->start_brk = parent->start_brk;
+        child->brk = parent->brk;
         wake_up_new_task(child);
         return child->pid;
 }

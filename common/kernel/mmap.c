@@ -57,7 +57,7 @@ static int pte_in_use(u64 *pte, u64 va, void *arg)
         return 1;
 }
 
-static bool range_in_use(u64 start, u64 end)
+bool range_in_use(u64 start, u64 end)
 {
         return walk_user_range(current->pgd, start, end, pte_in_use, NULL);
 }
@@ -147,7 +147,7 @@ static int map_page(u64 *pgd, u64 va, unsigned long prot)
 }
 
 /* All or nothing: a failure part way gives back every page mapped so far. */
-static int populate(u64 start, u64 end, unsigned long prot)
+int populate_range(u64 start, u64 end, unsigned long prot)
 {
         for (u64 va = start; va < end; va += PAGE_SIZE) {
                 if (map_page(current->pgd, va, prot)) {
@@ -191,7 +191,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
         if (err)
                 return err;
         unmap_range(start, start + len);        /* MAP_FIXED replaces what was there */
-        err = populate(start, start + len, prot);
+        err = populate_range(start, start + len, prot);
         return err ? err : start;
 }
 

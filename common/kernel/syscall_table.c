@@ -56,6 +56,7 @@ PTREGS_SYSCALLS(PTREGS_DEFAULT)
         X(__NR_write, sys_write)                        \
         X(__NR_mmap, sys_mmap)                          \
         X(__NR_munmap, sys_munmap)                      \
+        X(__NR_brk, sys_brk)                            \
         X(__NR_sched_yield, sys_sched_yield)            \
         X(__NR_getpid, sys_getpid)                      \
         X(__NR_exit, sys_exit)                          \
@@ -85,7 +86,12 @@ PTREGS_SYSCALLS(PTREGS_DEFAULT)
         X(__NR_setresuid, sys_setresuid)                \
         X(__NR_getresuid, sys_getresuid)                \
         X(__NR_getuid, sys_getuid)                      \
-        X(__NR_geteuid, sys_geteuid)
+        X(__NR_geteuid, sys_geteuid)                    \
+        X(__NR_nanosleep, sys_nanosleep)                \
+        X(__NR_clock_nanosleep, sys_clock_nanosleep)    \
+        X(__NR_clock_gettime, sys_clock_gettime)        \
+        X(__NR_clock_getres, sys_clock_getres)          \
+        X(__NR_restart_syscall, sys_restart_syscall)
 
 #ifdef CONFIG_ARCH_HAS_SYSCALL_WRAPPER
 #define DECLARE_WRAPPER(nr, fn) long __x64_##fn(const struct pt_regs *regs);
