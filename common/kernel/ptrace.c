@@ -304,6 +304,17 @@ static long ptrace_kill(struct task_struct *child)
         return ptrace_resume(child, PTRACE_KILL, SIGKILL);
 }
 
+/* The tracee goes its own way, resumed with data's signal (0: none), as
+ * from PTRACE_CONT; its syscall stops end with the tracing. */
+static long ptrace_detach(struct task_struct *child, unsigned long data)
+{
+        long err = ptrace_resume(child, PTRACE_DETACH, data);
+
+        if (!err)
+                child->ptrace = 0;
+        return err;
+}
+
 static long ptrace_setoptions(struct task_struct *child, unsigned long data)
 {
         if (data & ~(unsigned long)PTRACE_O_MASK)
@@ -334,6 +345,8 @@ SYSCALL_DEFINE4(ptrace, long, request, long, pid, unsigned long, addr, unsigned 
                 return ptrace_resume(child, request, data);
         case PTRACE_KILL:
                 return ptrace_kill(child);
+        case PTRACE_DETACH:
+                return ptrace_detach(child, data);
         case PTRACE_SETOPTIONS:
                 return ptrace_setoptions(child, data);
         case PTRACE_GETEVENTMSG:
