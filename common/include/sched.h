@@ -69,6 +69,7 @@ struct task_struct {
         unsigned int sas_ss_flags;
         unsigned int uid, euid, suid;   /* cred.c: 0, root, unless dropped */
         unsigned long start_brk, brk;   /* brk.c: the heap, from the end of the bss */
+        u64 null_fds, cloexec_fds;      /* file.c: fds open on /dev/null, and O_CLOEXEC */
         struct restart_block restart_block;     /* nanosleep.c */
         /* signals (Linux keeps the actions in sighand_struct, shared by
          * threads; one thread per process here) */
@@ -144,5 +145,6 @@ int io_bitmap_copy(struct task_struct *child, struct task_struct *parent);
 void io_bitmap_switch(struct task_struct *prev, struct task_struct *next);
 void io_bitmap_exit(struct task_struct *t);
 bool capable_rawio(void);        /* cred.c */
+void do_close_on_exec(struct task_struct *t);     /* file.c */
 
 #endif

@@ -273,6 +273,7 @@ int kernel_execve(struct task_struct *t, const char *path, struct exec_args *arg
         t->sas_ss_sp = t->sas_ss_size = 0;
         t->sas_ss_flags = 0;
         t->start_brk = t->brk = PAGE_ALIGN(info.brk);
+        do_close_on_exec(t);
 
         const char *base = path;
         for (const char *p = path; *p; p++)

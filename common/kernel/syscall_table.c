@@ -54,6 +54,11 @@ PTREGS_SYSCALLS(PTREGS_DEFAULT)
 
 #define SYSCALLS(X)                                     \
         X(__NR_write, sys_write)                        \
+        X(__NR_read, sys_read)                          \
+        X(__NR_readv, sys_readv)                        \
+        X(__NR_open, sys_open)                          \
+        X(__NR_openat, sys_openat)                      \
+        X(__NR_close, sys_close)                        \
         X(__NR_mmap, sys_mmap)                          \
         X(__NR_munmap, sys_munmap)                      \
         X(__NR_brk, sys_brk)                            \

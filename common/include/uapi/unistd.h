@@ -5,6 +5,8 @@
 
 #define __NR_read               0
 #define __NR_write              1
+#define __NR_open               2
+#define __NR_close              3
 #define __NR_mmap               9
 #define __NR_mprotect           10
 #define __NR_munmap             11
@@ -13,6 +15,7 @@
 #define __NR_rt_sigprocmask     14
 #define __NR_rt_sigreturn       15
 #define __NR_ioctl              16
+#define __NR_readv              19
 #define __NR_writev             20
 #define __NR_sched_yield        24
 #define __NR_mremap             25
@@ -46,6 +49,7 @@
 #define __NR_clock_nanosleep    230
 #define __NR_exit_group         231
 #define __NR_tgkill             234
+#define __NR_openat             257
 #define __NR_seccomp            317
 
 #define NR_syscalls             318     /* one past the highest number served */
