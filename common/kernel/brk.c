@@ -41,7 +41,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
                 unmap_range(newbrk, oldbrk);
                 return brk;
         }
-        if (!brk_room(oldbrk, newbrk) || populate_range(oldbrk, newbrk, PROT_READ | PROT_WRITE))
+        if (!brk_room(oldbrk, newbrk) || populate_range(oldbrk, newbrk, PROT_READ | PROT_WRITE, 0))
                 return t->brk;
         t->brk = brk;
         return brk;
