@@ -69,10 +69,16 @@ static void ptrace_report_syscall(int code)
         ptrace_resume_signal(ptrace_stop(code, 0));
 }
 
+/* A number the tracer left out of range is still a syscall, an invalid
+ * one: -ENOSYS, whatever ax the tracer wrote. Only -1 skips the syscall
+ * and keeps the tracer's ax as the result (Linux's do_syscall_64 since
+ * out-of-range numbers and gaps were made one case). */
 int ptrace_report_syscall_entry(struct pt_regs *regs)
 {
-        (void)regs;
         ptrace_report_syscall(SIGTRAP);
+        int nr = (int)regs->orig_ax;
+        if (nr != -1 && (unsigned int)nr >= NR_syscalls)
+                regs->ax = -ENOSYS;
         return 0;                       /* a killed tracee does not come back */
 }
 
