@@ -347,3 +347,8 @@ GDB
         nanosleep_passes 01
         nanosleep_passes 06
 }
+
+@test "/dev/null: open, read, write, close, O_CLOEXEC; a tracer's out-of-range number gets -ENOSYS; PTRACE_DETACH (labs 01, 06)" {
+        devnull_passes 01
+        devnull_passes 06
+}

@@ -1,6 +1,6 @@
-# libc.bash - what an ordinary C library asks of the kernel (Linux's x86
-# selftests, built with musl, need it all): the checks of libcstart, brk
-# and nanosleep, each a program that says ok or FAIL line by line.
+# libc.bash - what an ordinary C library asks of the kernel, and what
+# Linux's x86 selftests built with musl need: the checks of libcstart, brk,
+# nanosleep and devnull, each a program that says ok or FAIL line by line.
 
 # libc_start_passes NN: libcstart on lab NN, every line ok (the auxiliary
 # vector, the FS base and SSE registers kept per task across a switch, the
@@ -46,4 +46,11 @@ brk_passes() {
 # (lengths on the guest's clock, wake-ups by the tick, signals, restart)
 nanosleep_passes() {
         program_passes "$1" nanosleep 21
+}
+
+# devnull_passes NN: the devnull program on lab NN, every check ok (open,
+# read, write and close of /dev/null, O_CLOEXEC, a tracer's out-of-range
+# number, PTRACE_DETACH: what syscall_numbering needs)
+devnull_passes() {
+        program_passes "$1" devnull 7
 }
