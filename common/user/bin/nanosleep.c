@@ -175,6 +175,20 @@ static void on_usr1(int sig, siginfo_t *info, void *uc)
         usr1++;
 }
 
+/* a child that sends SIGUSR1 to pid after 3 ms; its pid */
+static long usr1_in_3ms(long pid)
+{
+        long child = fork();
+
+        if (child == 0) {
+                struct timespec d = ts(3 * MS);
+                nanosleep(&d, NULL);
+                kill(pid, SIGUSR1);
+                exit(0);
+        }
+        return child;
+}
+
 /* A child sends SIGUSR1 after 3 ms to its parent asleep for a second:
  * -EINTR with the time left, even under SA_RESTART. */
 static void check_signal(void)
@@ -183,29 +197,17 @@ static void check_signal(void)
         struct timespec req = ts(1000000000L), rem = { 0, 0 };
 
         sethandler(SIGUSR1, on_usr1, SA_RESTART);
-        long parent = getpid(), t0 = now();
-        long pid = fork();
-        if (pid == 0) {
-                struct timespec d = ts(3 * MS);
-                nanosleep(&d, NULL);
-                kill(parent, SIGUSR1);
-                exit(0);
-        }
+        long t0 = now();
+        long pid = usr1_in_3ms(getpid());
         long r = nanosleep(&req, &rem);
         long slept = now() - t0, left = rem.tv_sec * 1000000000L + rem.tv_nsec;
         waitpid(pid, &status, 0);
         say(r == -EINTR && usr1 == 1 && slept >= 3 * MS && slept < 10 * MS &&
             left <= 1000000000L - slept + TICK && left >= 1000000000L - slept - TICK,
             "a handled signal after %ld ns: -> %ld (SA_RESTART), rem = %ld ns", slept, r, left);
-        long f = fork();
-        if (f == 0) {
-                struct timespec d = ts(3 * MS);
-                nanosleep(&d, NULL);
-                kill(parent, SIGUSR1);
-                exit(0);
-        }
+        pid = usr1_in_3ms(getpid());
         r = nanosleep(&req, bad_pointer(KERNEL_ADDR));
-        waitpid(f, &status, 0);
+        waitpid(pid, &status, 0);
         say(r == -EFAULT && usr1 == 2, "the same with rem at a kernel address -> %ld", r);
 }
 
