@@ -87,6 +87,24 @@ void pgd_free(u64 *pgd)
         free_page(pgd);
 }
 
+/* One leaf entry: a private copy of its page, or, for a MAP_SHARED page,
+ * the page itself (shmem.c counts it). Out of line, so that the scan of a
+ * table's empty entries stays one test of memory each (fork's cost). */
+static __attribute__((noinline)) int copy_pte(u64 *dst, const u64 *src)
+{
+        if (*src & PTE_SHARED) {
+                get_shared_page(table(*src));
+                *dst = *src;
+                return 0;
+        }
+        void *page = alloc_page();
+        if (!page)
+                return -ENOMEM;
+        *dst = __pa(page) | (*src & ~PTE_ADDR);
+        copy_page(page, table(*src));
+        return 0;
+}
+
 /* fork: a private copy of every user page (no copy-on-write yet), but
  * for MAP_SHARED ones, which both map (shmem.c).
  * Copies the first n entries of a table whose entries are of the given
@@ -96,19 +114,15 @@ static int copy_level(u64 *dst, const u64 *src, int level, int n)
         for (int i = 0; i < n; i++) {
                 if (!(src[i] & PTE_P))
                         continue;
-                if (level == 0 && (src[i] & PTE_SHARED)) {
-                        get_shared_page(table(src[i]));  /* the same page, not a copy */
-                        dst[i] = src[i];
+                if (level == 0) {
+                        if (copy_pte(&dst[i], &src[i]))
+                                return -ENOMEM;
                         continue;
                 }
                 void *page = alloc_page();
                 if (!page)
                         return -ENOMEM;
                 dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
-                if (level == 0) {
-                        copy_page(page, table(src[i]));
-                        continue;
-                }
                 int err = copy_level(page, table(src[i]), level - 1, 512);
                 if (err)
                         return err;
