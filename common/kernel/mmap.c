@@ -1,4 +1,4 @@
-/* mmap.c - mmap and munmap: anonymous private memory, with Linux's
+/* mmap.c - mmap and munmap: anonymous memory, private or shared, with Linux's
  * checks, errors and (unrandomized) top-down layout.
  *
  * There is no VMA list: the page tables are the only record of what is

@@ -1,7 +1,8 @@
-/* mmap - anonymous private mappings as Linux makes them: zeroed pages,
+/* mmap - anonymous mappings as Linux makes them: zeroed pages,
  * top-down below the stack, the hint, MAP_FIXED (replacing) and
  * MAP_FIXED_NOREPLACE, each protection enforced by the MMU, a private copy
- * in a fork child, munmap (and its TLB entry gone), and Linux's errors in
+ * in a fork child, MAP_SHARED pages written by a child and a grandchild
+ * for their parent, munmap (and its TLB entry gone), and Linux's errors in
  * Linux's order, with the 5th and 6th arguments (r8, r9) reaching the
  * kernel. Each line says what was seen and "ok" or "FAIL"; the program
  * exits 0 only if every line is ok. */
