@@ -26,8 +26,14 @@
 /* the others: arguments in, a value out */
 #define SYSCALLS(X)                                     \
         X(__NR_write, sys_write)                        \
+        X(__NR_read, sys_read)                          \
+        X(__NR_readv, sys_readv)                        \
+        X(__NR_open, sys_open)                          \
+        X(__NR_openat, sys_openat)                      \
+        X(__NR_close, sys_close)                        \
         X(__NR_mmap, sys_mmap)                          \
         X(__NR_munmap, sys_munmap)                      \
+        X(__NR_brk, sys_brk)                            \
         X(__NR_sched_yield, sys_sched_yield)            \
         X(__NR_getpid, sys_getpid)                      \
         X(__NR_exit, sys_exit)                          \
@@ -57,6 +63,11 @@
         X(__NR_setresuid, sys_setresuid)                \
         X(__NR_getresuid, sys_getresuid)                \
         X(__NR_getuid, sys_getuid)                      \
-        X(__NR_geteuid, sys_geteuid)
+        X(__NR_geteuid, sys_geteuid)                    \
+        X(__NR_nanosleep, sys_nanosleep)                \
+        X(__NR_clock_nanosleep, sys_clock_nanosleep)    \
+        X(__NR_clock_gettime, sys_clock_gettime)        \
+        X(__NR_clock_getres, sys_clock_getres)          \
+        X(__NR_restart_syscall, sys_restart_syscall)
 
 #endif
