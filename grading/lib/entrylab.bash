@@ -1,7 +1,12 @@
 # entrylab.bash - helpers every .bats file loads: booting a lab, reading its
 # serial log, driving GDB. Load with:  load lib/entrylab
 # the root is two folders above this file, wherever the test file lives
-ENTRYLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# (each test is a new process that loads this file: no fork where a
+# pattern will do)
+case ${BASH_SOURCE[0]} in
+/*/grading/lib/entrylab.bash) ENTRYLAB_ROOT=${BASH_SOURCE[0]%/grading/lib/entrylab.bash} ;;
+*) ENTRYLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd) ;;
+esac
 BOOT=$ENTRYLAB_ROOT/grading/lib/boot
 # Tests run make themselves: an outer make -jN must not lend them its
 # jobserver (its pipes are closed here, and make would warn about it)
@@ -9,8 +14,13 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 # A boot takes about half a second here; ENTRYLAB_BOOT_TIMEOUT bounds one
 # (a hang is reported after it).
 BOOT_TIMEOUT=${ENTRYLAB_BOOT_TIMEOUT:-10}
-load "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}/bats-support/load"
-load "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}/bats-assert/load"
+# bats-support and bats-assert: their files sourced as their load.bash
+# does, without the dirname it forks for each
+for _f in "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}"/bats-support/src/*.bash \
+          "${ENTRYLAB_BATS_LIB:-/usr/lib/bats}"/bats-assert/src/*.bash; do
+        source "$_f"
+done
+unset _f
 # a panic told as an oops; the frame audit
 source "$ENTRYLAB_ROOT/grading/lib/oops.bash"
 source "$ENTRYLAB_ROOT/grading/lib/audit.bash"
