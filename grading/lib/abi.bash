@@ -210,10 +210,11 @@ check_mmap() {
 
 # Every page a process used comes back when it is reaped: running the
 # programs three times leaves as much memory free as running them once.
-#   check_no_page_leak NN ["programs"]   (default: forkwait exectest fault mmap)
+#   check_no_page_leak NN ["programs"]   (default: LEAK_PROGRAMS)
+LEAK_PROGRAMS="forkwait exectest fault mmap"
 check_no_page_leak() {
         require_boot
-        local progs=${2:-forkwait exectest fault mmap}
+        local progs=${2:-$LEAK_PROGRAMS}
         local once=$BATS_TEST_TMPDIR/once.log thrice=$BATS_TEST_TMPDIR/thrice.log
         boot_lab "$1" "$once" "$progs" || fail "$(cat "$once.verdict")"
         boot_lab "$1" "$thrice" "$progs $progs $progs" || fail "$(cat "$thrice.verdict")"
@@ -223,6 +224,11 @@ check_no_page_leak() {
         [ -n "$a" ] || fail "no free-memory figure at power off"
         assert_equal "$b" "$a"
 }
+# leak_boots_ahead CHECK "programs": its two boots, made ahead (entrylab.bash)
+leak_boots_ahead() {
+        boot_ahead_for "$1" "$2" "$2 $2 $2"
+}
+leak_boots_ahead check_no_page_leak "$LEAK_PROGRAMS"
 
 check_preempt() {
         require_boot
@@ -230,11 +236,13 @@ check_preempt() {
 }
 
 # Two boots of the same programs print the same bytes (docs/timing.md).
+DETERMINISM_PROGRAMS="demo bench"
+boot_ahead_for check_deterministic "$DETERMINISM_PROGRAMS" "$DETERMINISM_PROGRAMS"
 check_deterministic() {
         require_boot
         local a=$BATS_TEST_TMPDIR/a.log b=$BATS_TEST_TMPDIR/b.log
-        boot_lab "$1" "$a" "demo bench" || fail "$(cat "$a.verdict")"
-        boot_lab "$1" "$b" "demo bench" || fail "$(cat "$b.verdict")"
+        boot_lab "$1" "$a" "$DETERMINISM_PROGRAMS" || fail "$(cat "$a.verdict")"
+        boot_lab "$1" "$b" "$DETERMINISM_PROGRAMS" || fail "$(cat "$b.verdict")"
         cmp "$a" "$b" || fail "two boots differ: $(diff "$a" "$b" | head -5)"
         grep -q '^bench: getpid ' "$a" || fail "no getpid cost line"
 }
