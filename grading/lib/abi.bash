@@ -8,9 +8,20 @@ ABI_PROGRAMS="demo forkwait exectest enosys regs initregs fault compat preempt m
 # Programs of the services (signals.bash, trace.bash) join the same boot.
 ALL_PROGRAMS="$ABI_PROGRAMS"
 
+# boot_failures: each program init saw fail (five at most), with the first
+# line where it said FAIL or the kernel killed it: what the boot's verdict
+# ("N program(s) failed") does not name
+boot_failures() {
+        local name why
+        while read -r name; do
+                why=$(serial "$name[:[]" | grep -m1 -E "FAIL|killed by signal") || true
+                printf "\n  %s" "$(serial "init: $name " | head -n 1)${why:+: $why}"
+        done < <(serial "init: " | sed -nE "s/^init: ([a-z0-9_]+) (exited with status|killed by signal) .*/\1/p" | head -n 5)
+}
+
 check_boots() {
         require_boot
-        [ -s "$SERIAL.verdict" ] && fail "$(cat "$SERIAL.verdict")"
+        [ -s "$SERIAL.verdict" ] && fail "$(cat "$SERIAL.verdict")$(boot_failures)"
         [[ $(serial 'init exited') =~ ^init\ exited\ with\ status\ 0:\ powering\ off ]] ||
                 fail "init's last words: $(serial 'init exited')"
 }
