@@ -188,17 +188,25 @@ check_unwritten_slots_never_read() {
                 fail "with the unwritten slots poisoned"
 }
 
+# at_probe_syscall: GDB commands that stop at the entry of a syscall of
+# frameprobe (init=/bin/frameprobe), its registers the probe's pattern:
+# where `make gdb` stopped (its first syscall, a getpid) or the next one
+at_probe_syscall() {
+        printf "%s\n" "if \$rbx != $AUDIT_PATTERN" delete \
+                "break entry_SYSCALL_64 if \$rbx == $AUDIT_PATTERN" continue end
+}
+
 # check_fast_path_leaves_slots_unwritten NN: GDB poisons the ten slots at
-# the entry of a getpid from bench's loop and reads them back in the
-# handler: on the fast path all ten still hold the poison.
+# the entry of the probe's first getpid (at_probe_syscall; nothing is
+# pending at entry: the fast path) and reads them back in the handler: all
+# ten still hold the poison. The probe runs as init, so no fork, execve or
+# earlier exit runs first: the partial save is judged whatever the ptregs
+# stub and FIXUP_TOP_OF_STACK do.
 check_fast_path_leaves_slots_unwritten() {
-        require_boot
-        local site off
-        site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
-        run gdb_session "$1" bench < <(
-                echo delete
-                echo "break entry_SYSCALL_64 if \$rcx == $site"
-                echo continue
+        require_boot own-boot
+        local off
+        run gdb_session "$1" init=/bin/frameprobe < <(
+                at_probe_syscall
                 for off in 8 16 24 32 128 136 144 152 160 168; do
                         echo "set var *(unsigned long *)(cpu_data.top_of_stack - $off) = $POISON"
                 done
@@ -249,6 +257,11 @@ print_label() {
                 "printf \"LABEL syscall_return_via_sysret\\n\"" end
 }
 
+# labels_seen: the labels print_label printed in $output, in order
+labels_seen() {
+        grep -o "LABEL [a-z_]*" <<< "$output" | cut -d" " -f2 | paste -sd" "
+}
+
 # check_work_mask_decides NN: sysret_check's test (02-work-mask) judged on
 # its own, whatever the SYSRET exit does: bench's getpid, with
 # TIF_NEED_RESCHED set from GDB in the handler, goes to
@@ -275,8 +288,7 @@ $(print_label)
 kill
 quit
 GDB
-        assert_equal "$(grep -o "LABEL [a-z_]*" <<< "$output" | cut -d" " -f2 | paste -sd" ")" \
-                "int_ret_from_sys_call syscall_return_via_sysret"
+        assert_equal "$(labels_seen)" "int_ret_from_sys_call syscall_return_via_sysret"
 }
 
 # check_sysret_exit_on_its_own NN: the SYSRET exit (02-fastpath-exit)
@@ -308,4 +320,83 @@ kill
 quit
 GDB
         assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "EXIT sysretq EXIT sysretq EXIT sysretq"
+}
+
+# check_fixup_completes_top NN: FIXUP_TOP_OF_STACK (lab 03's
+# 03-fixup-top-of-stack) judged on its own, whatever the entry wrote: on
+# the probe's first getpid (at_probe_syscall: no ptregs syscall runs
+# before it), GDB records the user's rsp and rflags at the entry,
+# sets TIF_NEED_RESCHED in the handler so that the exit goes through
+# sysret_careful, poisons the four slots of the IRET frame there, before
+# the macro runs, and reads them at int_ret_from_sys_call: each must hold
+# the user's value again.
+check_fixup_completes_top() {
+        require_boot own-boot
+        local r='((struct pt_regs *)$rsp)'
+        run gdb_session "$1" init=/bin/frameprobe <<GDB
+$(at_probe_syscall)
+set \$usp = \$rsp
+set \$ufl = \$r11
+delete
+break sys_getpid
+continue
+set var cpu_data.current_task->thread_info.flags |= 1 << 3
+delete
+break sysret_careful
+continue
+set var $r->ss = $POISON
+set var $r->sp = $POISON
+set var $r->flags = $POISON
+set var $r->cs = $POISON
+delete
+break int_ret_from_sys_call
+continue
+printf "TOP cs %#lx ss %#lx sp %d flags %d\n", $r->cs, $r->ss, $r->sp == \$usp, $r->flags == \$ufl
+kill
+quit
+GDB
+        local top
+        top=$(grep -o "TOP .*" <<< "$output") || fail "GDB never reached int_ret_from_sys_call: $output"
+        [ "$top" = "TOP cs 0x33 ss 0x2b sp 1 flags 1" ] ||
+                fail "after FIXUP_TOP_OF_STACK, at int_ret_from_sys_call (1 = the user's value; poison $POISON): $top"
+}
+
+# check_ptregs_stub_restarts NN: stub_ptregs_64 (lab 03's 03-ptregs-stub)
+# judged on its own, whatever the frame and FIXUP_TOP_OF_STACK do: GDB
+# turns the probe's first getpid into a ptregs syscall at the fast path's
+# dispatch (rax = __NR_iopl, whose table entry is ptregs_sys_iopl). Called
+# from the fast path, the stub must leave it for the slow path with
+# interrupts off and rsp = struct pt_regs *, and the slow path must then
+# run the number orig_ax still holds (getpid), not iopl.
+check_ptregs_stub_restarts() {
+        require_boot own-boot
+        run gdb_session "$1" init=/bin/frameprobe <<GDB
+$(at_probe_syscall)
+delete
+break entry_SYSCALL_64_fastpath
+continue
+set var \$rax = 172
+delete
+break entry_SYSCALL64_slow_path
+break sys_iopl
+continue
+if \$pc == &entry_SYSCALL64_slow_path
+printf "STUB slow_path rsp-is-pt_regs %d IF %d\n", (unsigned long)\$rsp == cpu_data.top_of_stack - sizeof(struct pt_regs), (\$eflags >> 9) & 1
+else
+printf "STUB went on to sys_iopl\n"
+end
+delete
+break sys_getpid
+break sys_iopl
+continue
+if \$pc == &sys_getpid
+printf "RAN getpid\n"
+else
+printf "RAN iopl\n"
+end
+kill
+quit
+GDB
+        assert_output --partial "STUB slow_path rsp-is-pt_regs 1 IF 0"
+        assert_output --partial "RAN getpid"
 }

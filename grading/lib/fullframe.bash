@@ -155,3 +155,55 @@ check_path_vs_reference() {
                 esac
         done
 }
+
+# check_cleared_after_push NN: PUSH_AND_CLEAR_REGS (04-push-and-clear)
+# judged on its own, whatever the dispatch does: at the probe's first
+# getpid (init=/bin/frameprobe, every register a pattern), GDB records the
+# user's registers at the entry and stops where the entry code goes on
+# after the macro (entry_SYSCALL_64_fastpath or entry_SYSCALL64_slow_path,
+# whichever comes first): rbx, rbp, rdx and r8-r15 must no longer hold
+# the user's values.
+check_cleared_after_push() {
+        require_boot own-boot
+        local regs="rdx r8 r9 r10 r11 rbx rbp r12 r13 r14 r15" r
+        run gdb_session "$1" init=/bin/frameprobe < <(
+                at_probe_syscall
+                for r in $regs; do echo "set \$u_$r = \$$r"; done
+                echo delete
+                echo break entry_SYSCALL_64_fastpath
+                echo break entry_SYSCALL64_slow_path
+                echo continue
+                for r in $regs; do echo "printf \"USER $r %d\\n\", \$$r == \$u_$r"; done
+                echo kill
+                echo quit
+        )
+        [ "$(grep -o "USER [a-z0-9]* [01]" <<< "$output" | wc -l)" = 11 ] ||
+                fail "GDB never got past PUSH_AND_CLEAR_REGS: $(tail -5 <<< "$output")"
+        local kept
+        kept=$(grep -o "USER [a-z0-9]* 1" <<< "$output" | awk '{ printf " %s", $2 }')
+        [ -z "$kept" ] || fail "after PUSH_AND_CLEAR_REGS these still hold the user's values:$kept"
+}
+
+# check_force_iret_decides NN: sysret_check's test (04-force-iret) judged
+# on its own, whatever the dispatch does: GDB sends the probe's three
+# syscalls (init=/bin/frameprobe) from entry_SYSCALL_64_fastpath straight to
+# sysret_check, with TIF_NEED_RESCHED set, nothing pending, then
+# TIF_FULL_RESTORE set (a rewritten frame): they must go to
+# int_ret_from_sys_call, syscall_return_via_sysret, int_ret_from_sys_call.
+check_force_iret_decides() {
+        require_boot own-boot
+        local flags='cpu_data.current_task->thread_info.flags' change
+        run gdb_session "$1" init=/bin/frameprobe < <(
+                at_probe_syscall
+                printf "%s\n" delete "break entry_SYSCALL_64_fastpath" continue
+                for change in "|= 1 << 3" "&= ~(1 << 3)" "|= 1 << 10"; do
+                        printf "%s\n" "set var \$pc = &sysret_check" "set var $flags $change" \
+                                "break int_ret_from_sys_call" "break syscall_return_via_sysret" continue
+                        print_label
+                        printf "%s\n" delete "break entry_SYSCALL_64_fastpath" continue
+                done
+                echo kill
+                echo quit
+        )
+        assert_equal "$(labels_seen)" "int_ret_from_sys_call syscall_return_via_sysret int_ret_from_sys_call"
+}

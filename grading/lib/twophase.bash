@@ -127,3 +127,32 @@ check_filter_overhead_cut() {
         local w=$(( $(cost_weight iretq) - $(cost_weight sysretq) ))
         (( c0 - c1 >= w )) || fail "the filter's overhead fell by $(( c0 - c1 )) cycles (lab $2 $c0, lab $1 $c1): expected at least the IRET's $w"
 }
+
+# check_rejoin_decides NN: tracesys's use of phase 1's answer
+# (05-rejoin-fastpath) judged on its own, whatever phase 1 computes: GDB
+# sends two of the probe's syscalls (init=/bin/frameprobe) to tracesys
+# (TIF_SYSCALL_AUDIT set at the entry, cleared in phase 1) and, when phase
+# 1 returns, stands in for its answer. 0 with the number in the frame
+# changed (to getppid, 110) must rejoin entry_SYSCALL_64_fastpath with
+# rax = 110; 1 must go to tracesys_phase2 with rax = 1.
+check_rejoin_decides() {
+        require_boot own-boot
+        local flags='cpu_data.current_task->thread_info.flags' answer
+        run gdb_session "$1" init=/bin/frameprobe < <(
+                at_probe_syscall
+                for answer in 0 1; do
+                        [ "$answer" = 0 ] || printf "%s\n" delete "break entry_SYSCALL_64" continue
+                        printf "%s\n" "set var $flags |= 1 << 7" delete \
+                                "break syscall_trace_enter_phase1" continue "set var $flags &= ~(1 << 7)" finish \
+                                "set var \$rax = $answer"
+                        [ "$answer" = 1 ] || echo 'set var ((struct pt_regs *)$rsp)->orig_ax = 110'
+                        printf "%s\n" delete "break entry_SYSCALL_64_fastpath" "break tracesys_phase2" continue \
+                                'if $pc == &entry_SYSCALL_64_fastpath' 'printf "WENT fastpath rax=%d\n", $rax' \
+                                else 'printf "WENT phase2 rax=%d\n", $rax' end
+                done
+                echo kill
+                echo quit
+        )
+        assert_equal "$(grep -o "WENT [a-z0-9]* rax=-*[0-9]*" <<< "$output" | cut -d" " -f2- | paste -sd" " -)" \
+                "fastpath rax=110 phase2 rax=1"
+}

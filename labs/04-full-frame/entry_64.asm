@@ -32,10 +32,15 @@ bits 64
 ; (Dan Williams, then Dominik Brodowski's macro, Linux 4.16.)
 %macro PUSH_AND_CLEAR_REGS 1
         ; >>> exercise: 04-push-and-clear
-        ; Save each register in its slot (the order of lab 02's frame), and
-        ; clear each of dx, cx, r8-r15, rbx and rbp right after its push.
-        ; Clearing a 32-bit register clears all 64 bits, in a shorter
-        ; instruction. rax, rdi and rsi keep their values.
+        ; The starter saves every register in its slot. Once saved, a user
+        ; value is read from the frame, never from the register, so a
+        ; register left holding it only serves speculation (a gadget fed
+        ; user-chosen values): Linux's PUSH_AND_CLEAR_REGS (4.16)
+        ; in arch/x86/entry/calling.h clears each one as soon as it is in
+        ; its slot; rax, rdi and rsi keep theirs (what does the code after
+        ; the macro read in rax?). Intel SDM vol. 1, 3.4.1.1: what writing a
+        ; 32-bit register does to the upper half, and why that is the
+        ; shorter encoding.
         ; --- starter ---
         ;         push    rdi                             ; pt_regs->di
         ;         push    rsi                             ; pt_regs->si
@@ -120,13 +125,17 @@ entry_SYSCALL_64:
 entry_SYSCALL_64_fastpath:
         sti
         ; >>> exercise: 04-fastpath-dispatch
-        ; Bound the number (an int: only eax counts) by NR_syscalls, leaving
-        ; -ENOSYS in the frame when it is out of range (jump to sysret_check).
-        ; Then clamp it without a branch, so that a CPU that mispredicts the
-        ; bound still loads a slot of the table (array_index_nospec: after
-        ; the compare, the carry flag says "in range"; sbb makes a mask of
-        ; it). Call the handler from sys_call_table with the pt_regs
-        ; convention, and store its result in the frame.
+        ; Lab 03's fast path called each handler with its arguments in
+        ; registers; here every handler takes the frame and nothing else
+        ; (the pt_regs calling convention: CONFIG_ARCH_HAS_SYSCALL_WRAPPER
+        ; in common/include/syscalls.h and syscall_wrapper.h). Which
+        ; numbers are valid is lab 03's rule, with the answer for the others
+        ; already in the frame. New is Spectre v1: a CPU may run the table
+        ; load before the bound check resolves, with any index. Linux
+        ; clamps the index with array_index_nospec, without a branch
+        ; (array_index_mask_nospec in syscalls.h is the C; Intel SDM vol. 2:
+        ; which instruction turns the carry flag into a whole-register
+        ; mask?). Both exits read the result from one place: where?
         ; --- starter ---
         ;         jmp     entry_SYSCALL64_slow_path       ; C dispatches
         ; --- solution ---

@@ -135,12 +135,16 @@ entry_SYSRETQ_unsafe_stack:                     ; rsp is the user's: no
 ; (a ptrace stop, SECCOMP_RET_TRACE) is phase 2, on the slow path.
 tracesys:
         ; >>> exercise: 05-rejoin-fastpath
-        ; Call syscall_trace_enter_phase1(regs, AUDIT_ARCH_X86_64). When it
-        ; returns 0, rejoin the fast path with the number to run in rax:
-        ; phase 1 may have changed it (-1: skipped, regs->ax holds the
-        ; answer), and the C call clobbered the registers, so take it from
-        ; the frame. Otherwise go on to phase 2 with phase 1's result in
-        ; rax. (Linux 3.18's entry_64.S, "tracesys".)
+        ; The starter calls phase 1 and ignores what it answers. Phase 1's
+        ; return value is a contract (its comment in syscall.c): one answer
+        ; means "nothing left to do, run the syscall", every other is
+        ; phase 2's to finish. Act on it. Going back to the fast path: read
+        ; what entry_SYSCALL_64_fastpath expects in its registers, and ask
+        ; which of them a C call may have clobbered (the psABI's
+        ; caller-saved registers) and which slot of the frame holds the
+        ; number as phase 1 left it (it may have changed it). What
+        ; tracesys_phase2 expects is written above it. Linux 3.18:
+        ; "tracesys" in arch/x86/kernel/entry_64.S; docs/history.md, lab 05.
         ; --- starter ---
         ;         mov     rdi, rsp                        ; regs
         ;         mov     esi, AUDIT_ARCH_X86_64          ; arch

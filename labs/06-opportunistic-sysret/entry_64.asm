@@ -139,10 +139,13 @@ sysret_check:
 ; below 2^47 would return to 2^47 itself, if that page were mapped) and TF
 ; (a single-stepping user): check those two here.
         ; >>> exercise: 06-fastpath-checks
-        ; Leave by opportunistic_sysret_failed (IRET) when the saved rip is
-        ; not canonical or the saved rflags has TF or RF set; otherwise go on
-        ; to syscall_return_via_sysret. Use the same canonical test as the
-        ; six checks (below).
+        ; No handler rewrote this frame, yet SYSRET is not always safe:
+        ; which of the six checks below can such a frame still fail? Think
+        ; of a SYSCALL in the last bytes of the user half (the selftest
+        ; sysret_rip) and of a user who set TF before SYSCALL
+        ; (single_step_syscall). Fail to opportunistic_sysret_failed, reuse
+        ; what the six checks use, and keep it short: the null syscall's
+        ; budget is a graded test.
         ; --- solution ---
         mov     rcx, [rsp + PTREGS_IP]
         CANONICAL_OR_FAIL rcx, r11
@@ -212,13 +215,17 @@ sysret_verdict:
 ; r11, cs and ss from MSR_STAR, and nothing else: it does what IRET would
 ; only if the frame says exactly that. Any doubt: IRET.
         ; >>> exercise: 06-six-checks
-        ; Check the frame, each failure a jump to opportunistic_sysret_failed:
-        ; the rcx slot equals the ip slot; ip is canonical (CANONICAL_OR_FAIL:
-        ; on Intel, SYSRET to a non-canonical rip faults in ring 0 on the
-        ; user's stack); cs is __USER_CS; the r11 slot equals the flags slot;
-        ; the flags have neither RF (SYSRET cannot restore it) nor TF (SYSRET
-        ; would trap at once, in user mode, forever); ss is __USER_DS. Any
-        ; register is scratch: every one is reloaded from the frame.
+        ; IRET restores every value of the IRET frame from the frame; SYSRET
+        ; takes rip from rcx, rflags from r11, and cs and ss from MSR_STAR.
+        ; Leave by SYSRET only where both would give user space the same:
+        ; for each value IRET would restore, what would SYSRET restore
+        ; instead (Intel SDM vol. 2, SYSRET, "Operation")? Where the two can
+        ; differ, jump to opportunistic_sysret_failed. Two differences are
+        ; worse than a wrong value: a rip SYSRET faults on in ring 0 on
+        ; Intel (CANONICAL_OR_FAIL tests it), and flags that SYSRET cannot
+        ; restore or that would trap at once. The README's table gives
+        ; Linux 3.16's reasons. Any register is scratch: every one is
+        ; reloaded from the frame.
         ; --- starter ---
         ;         jmp     opportunistic_sysret_failed     ; IRET, as in lab 05
         ; --- solution ---

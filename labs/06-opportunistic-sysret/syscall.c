@@ -92,12 +92,11 @@ __visible bool do_syscall_64(struct pt_regs *regs, long nr)
         clear_tsk_thread_flag(current, TIF_FULL_RESTORE);
 /* >>> exercise: 06-checks-in-c */
 /* Extension, built with CONFIG_X86_SYSRET_CHECKS_IN_C=y in this lab's config
- * (see the README): the six checks of entry_64.asm, in C. Return false
- * unless SYSRET would do exactly what IRET will: rcx and rip, r11 and
- * rflags, cs and ss as SYSRET sets them, neither RF nor TF; and a rip
- * below TASK_SIZE_MAX (mm.h), which says "canonical and a user address"
- * in one compare: the only user address above it would be the vsyscall
- * page, which this kit does not have. */
+ * (see the README): the verdict of 06-six-checks, in C, from struct pt_regs
+ * (Linux 6.7's shape: arch/x86/entry/syscall_64.c). True only when SYSRET
+ * gives user space what IRET would. One compare can say "canonical and a
+ * user address" at once: which limit in mm.h, and why does no user address
+ * lie above it in this kit? */
 // --- starter ---
 //         return false;           /* IRET, as in lab 05 */
 /* --- solution --- */
