@@ -150,7 +150,8 @@ static const unsigned short served[] = {
         __NR_madvise, __NR_mremap, __NR_sigaltstack, __NR_sched_setaffinity,
         __NR_sched_getaffinity, __NR_ioperm, __NR_setresuid, __NR_getresuid,
         __NR_getuid, __NR_geteuid, __NR_brk, __NR_nanosleep, __NR_clock_nanosleep,
-        __NR_clock_gettime, __NR_clock_getres, __NR_restart_syscall,
+        __NR_clock_gettime, __NR_clock_getres, __NR_restart_syscall, __NR_read, __NR_readv,
+        __NR_open, __NR_openat, __NR_close,
 };
 
 static bool is_served(unsigned long nr)
