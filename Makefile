@@ -144,7 +144,7 @@ $(BUILD)/user/%.asm.o: common/user/%.asm Makefile
 	@mkdir -p $(@D)
 	$(call msg,AS,$<)
 	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
-$(BUILD)/user/bin/%.c.o: common/user/bin/%.c Makefile common/user/lib/ulib.h $(wildcard common/include/uapi/*.h)
+$(BUILD)/user/bin/%.c.o: common/user/bin/%.c Makefile common/user/lib/ulib.h $(wildcard common/include/uapi/*.h) common/include/syscall_list.h
 	@mkdir -p $(@D)
 	$(call msg,CC,$<)
 	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<

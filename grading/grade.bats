@@ -68,7 +68,8 @@ read_total() {
         run make -s -C "$ENTRYLAB_ROOT" handout BUILD=build 3>&-
         assert_success
         tree_copy "$tree"
-        run make -s -C "$tree" grade 3>&-
+        # below full marks is all this needs: each lab stops at its first failure
+        ENTRYLAB_FIRST_FAILURE=1 run make -s -C "$tree" grade 3>&-
         assert_failure
         read_total "$output"
         [ "$GOT" -lt "$MAX" ] || fail "the handout graded $GOT/$MAX"
@@ -108,7 +109,9 @@ exercise_option() {
                 tree=$BATS_TEST_TMPDIR/$name
                 tree_copy "$tree" --only "$name"
                 exercise_option "$tree" "$name" "$file" "$labs"
-                run make -s -C "$tree" grade LAB="$labs" 3>&-
+                # one lost point is all this needs: each lab's grading
+                # stops at its first failed test (grade --first-failure)
+                ENTRYLAB_FIRST_FAILURE=1 run make -s -C "$tree" grade LAB="$labs" 3>&-
                 [ "$status" -ne 0 ] || fail "exercise $name ($file) removed, and lab $labs still has full marks"
                 read_total "$output"
                 [ "$GOT" -lt "$MAX" ] || fail "exercise $name: $GOT/$MAX"

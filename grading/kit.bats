@@ -335,3 +335,20 @@ GDB
         libc_start_passes 01
         libc_start_passes 06
 }
+
+# brk and nanosleep, as a C library uses them (musl's malloc asks brk
+# first): the IRET-only lab and the SYSRET lab
+@test "brk: the break after the bss, zeroed growth, the old break when refused, fork and execve (labs 01, 06)" {
+        brk_passes 01
+        brk_passes 06
+}
+
+@test "nanosleep: at least the time asked on the guest's clock, woken by the tick, -EINTR with rem, restart after a tracer's stop (labs 01, 06)" {
+        nanosleep_passes 01
+        nanosleep_passes 06
+}
+
+@test "/dev/null: open, read, write, close, O_CLOEXEC; a tracer's out-of-range number gets -ENOSYS; PTRACE_DETACH (labs 01, 06)" {
+        devnull_passes 01
+        devnull_passes 06
+}

@@ -39,6 +39,8 @@ labs() {
         run awk -F'\t' '$2 == "linux" && $6 == "missing"' "$tsv"
         assert_output ""
         assert_equal "$(awk -F'\t' '$1 == "sysret_rip" && $2 == "linux" { print $3 "/" $4 }' "$tsv")" "52/0"
+        # and syscall_numbering's 701 (the issue's headline figure)
+        assert_equal "$(awk -F'\t' '$1 == "syscall_numbering" && $2 == "linux" { print $3 "/" $4 }' "$tsv")" "701/0"
 }
 
 @test "no lab fails a selftest check that Linux passes (make selftests exits 0)" {
@@ -46,7 +48,10 @@ labs() {
         refute_output --partial "WORSE THAN LINUX"
         assert_equal "$(cat "$ST_OUT.status")" 0
         # and the comparison had something to say: every lab passed sysret_rip's 52
+        # and syscall_numbering's 701
         assert_equal "$(awk -F'\t' '$1 == "sysret_rip" && $2 != "linux" && $3 == 52 && $4 == 0' \
+                "$ENTRYLAB_ROOT/build/selftests.tsv" | wc -l)" "$(labs | wc -w)"
+        assert_equal "$(awk -F'\t' '$1 == "syscall_numbering" && $2 != "linux" && $3 == 701 && $4 == 0' \
                 "$ENTRYLAB_ROOT/build/selftests.tsv" | wc -l)" "$(labs | wc -w)"
 }
 
@@ -77,4 +82,10 @@ planted() {
         planted 01 syscall_nt 's/X86_EFLAGS_IOPL | X86_EFLAGS_NT |/X86_EFLAGS_IOPL |/' common/arch/syscall.c
         assert_failure 1
         assert_output --partial "WORSE THAN LINUX: syscall_nt on lab 01"
+}
+
+@test "a planted bug: a tracer's out-of-range number returns the ax it wrote; syscall_numbering fails where Linux passes" {
+        planted 04 syscall_numbering '/if (nr != -1 && (unsigned int)nr >= NR_syscalls)/{n;d}' common/kernel/ptrace.c
+        assert_failure 1
+        assert_output --partial "WORSE THAN LINUX: syscall_numbering on lab 04"
 }

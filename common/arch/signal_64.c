@@ -106,6 +106,8 @@ static void handle_signal(int sig, const struct kernel_siginfo *info,
                 else
                         regs->ax = -EINTR;
         }
+        if (in_syscall(regs) && regs->ax == (u64)-ERESTART_RESTARTBLOCK)
+                regs->ax = -EINTR;
         if (setup_rt_frame(sig, info, ka, regs)) {
                 force_sigsegv(sig);     /* the exit-work loop comes back for it */
                 return;
@@ -132,6 +134,10 @@ void do_signal(struct pt_regs *regs)
         /* no handler ran: an interrupted sleep simply starts again */
         if (in_syscall(regs) && regs->ax == (u64)-ERESTARTSYS)
                 restart_syscall(regs);
+        else if (in_syscall(regs) && regs->ax == (u64)-ERESTART_RESTARTBLOCK) {
+                restart_syscall(regs);
+                regs->ax = __NR_restart_syscall;        /* the sleep goes on where it was */
+        }
 }
 
 /* Everything comes from the frame but the segments (user ones, whatever
@@ -164,6 +170,8 @@ SYSCALL_DEFINE0(rt_sigreturn)
                 force_sig(SIGSEGV);
                 return regs->ax;
         }
+        /* a sleep a handler broke stays broken: restart_syscall says -EINTR */
+        current->restart_block.fn = NULL;
         set_current_blocked(uc.uc_sigmask);
         restore_sigcontext(regs, &uc.uc_mcontext);
         force_iret(current);            /* the whole frame changed */

@@ -16,6 +16,7 @@
 #define IRQ_BASE        32      /* the PIC's IRQ 0..15 arrive at 32..47 */
 #define IRQ_TIMER       0
 #define HZ              1000
+#define TICK_NSEC       (1000000000UL / HZ)     /* one tick of the kit's clock (time.c) */
 
 void gdt_init(void);
 void tss_set_sp0(u64 sp0);

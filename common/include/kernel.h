@@ -32,5 +32,6 @@ void show_stack(const unsigned long *sp);
 __noreturn void machine_power_off(int code);
 
 #define min(a, b) ((a) < (b) ? (a) : (b))
+#define max(a, b) ((a) > (b) ? (a) : (b))
 
 #endif

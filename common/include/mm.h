@@ -29,6 +29,7 @@
 #define PTE_W           (1UL << 1)
 #define PTE_U           (1UL << 2)
 #define PTE_PS          (1UL << 7)
+#define PTE_SHARED      (1UL << 9)      /* software: a MAP_SHARED page (shmem.c) */
 #define PTE_NX          (1UL << 63)
 #define PTE_ADDR        0x000ffffffffff000UL
 
@@ -47,6 +48,10 @@ static inline void copy_page(void *to, const void *from)
 void page_alloc_init(u64 start_phys, u64 end_phys);
 void *alloc_page(void);                 /* zeroed; kernel virtual; NULL if none */
 void free_page(void *page);
+/* shmem.c: pages that fork shares (PTE_SHARED) and their counts */
+void *alloc_shared_page(void);
+void get_shared_page(void *page);
+void put_user_page(u64 pte);            /* a private page is freed, a shared one counted */
 unsigned long nr_free_pages(void);
 
 u64 *pgd_alloc(void);                   /* new PML4 sharing the kernel half */
@@ -55,8 +60,12 @@ void pgd_free(u64 *pgd);
 int map_user_page(u64 *pgd, u64 va, void *page, u64 flags);
 int copy_user_space(u64 *dst, u64 *src);
 u64 *user_pte(u64 *pgd, u64 va);        /* present user PTE for va, or NULL */
-int map_prot_none_page(u64 *pgd, u64 va, void *page); /* present, not PTE_U */
+int map_prot_none_page(u64 *pgd, u64 va, void *page, u64 flags); /* present, not PTE_U */
 void unmap_range(u64 start, u64 end);   /* mmap.c: current's pages in [start, end) go */
+bool range_in_use(u64 start, u64 end);  /* mmap.c: some page of current's is there */
+/* mmap.c: zeroed pages of protection prot (PROT_*) in [start, end), all or
+ * none; shared: PTE_SHARED for MAP_SHARED pages, else 0 */
+int populate_range(u64 start, u64 end, unsigned long prot, u64 shared);
 /* fn(pte, va, arg) on each present PTE in [start, end), highest first */
 typedef int (*pte_fn)(u64 *pte, u64 va, void *arg);
 int walk_user_range(u64 *pgd, u64 start, u64 end, pte_fn fn, void *arg);

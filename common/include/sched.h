@@ -8,6 +8,7 @@
 #include "percpu.h"
 #include "seccomp.h"
 #include "signal.h"
+#include "uapi/time.h"
 
 #define NR_TASKS        64
 #define THREAD_SIZE     (16 * 1024)     /* kernel stack per task */
@@ -22,6 +23,16 @@ enum task_state {
         TASK_DEAD,              /* exited, and nobody will reap it: freed
                                    as soon as the CPU switches away */
         TASK_TRACED,            /* stopped for its tracer (ptrace_stop) */
+};
+
+/* A timed sleep (nanosleep.c): when it ends, for the tick that wakes it,
+ * and what restart_syscall goes on with after a signal without a handler
+ * broke it (Linux's restart_block; only nanosleep uses one here). */
+struct restart_block {
+        long (*fn)(struct restart_block *);
+        struct timespec __user *rmtp;   /* where the time left goes, or NULL */
+        u64 expires;                    /* on the kit's clock, in ns */
+        u64 tick;                       /* the tick the sleep ends at */
 };
 
 struct thread_struct {
@@ -57,6 +68,9 @@ struct task_struct {
         u64 sas_ss_sp, sas_ss_size;     /* sigaltstack: kept by fork, dropped by execve */
         unsigned int sas_ss_flags;
         unsigned int uid, euid, suid;   /* cred.c: 0, root, unless dropped */
+        unsigned long start_brk, brk;   /* brk.c: the heap, from the end of the bss */
+        u64 null_fds, cloexec_fds;      /* file.c: fds open on /dev/null, and O_CLOEXEC */
+        struct restart_block restart_block;     /* nanosleep.c */
         /* signals (Linux keeps the actions in sighand_struct, shared by
          * threads; one thread per process here) */
         sigset_t blocked;
@@ -113,6 +127,13 @@ __noreturn void do_exit(int code);
 __noreturn void start_init(void);
 __noreturn void cpu_idle_loop(void);
 void timer_tick(void);
+/* time.c: the kit's clock */
+u64 ktime_get_ns(void);
+bool clock_served(int which);
+int put_timespec(struct timespec __user *u, u64 ns);
+/* nanosleep.c: the timed sleeps, woken by the tick */
+void wake_up_sleepers(void);
+bool sleepers_pending(void);
 void set_fsbase(struct task_struct *t, u64 base);   /* tls.c */
 /* fpu.c */
 void fpu_init(void);
@@ -124,5 +145,6 @@ int io_bitmap_copy(struct task_struct *child, struct task_struct *parent);
 void io_bitmap_switch(struct task_struct *prev, struct task_struct *next);
 void io_bitmap_exit(struct task_struct *t);
 bool capable_rawio(void);        /* cred.c */
+void do_close_on_exec(struct task_struct *t);     /* file.c */
 
 #endif

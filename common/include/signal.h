@@ -60,6 +60,10 @@ void set_current_blocked(sigset_t newset);
  * -EINTR when a handler without SA_RESTART runs, else restarts the syscall
  * (include/linux/errno.h); user space never sees it. */
 #define ERESTARTSYS     512
+/* a sleep that goes on, after a signal without a handler, through
+ * restart_syscall and current->restart_block (nanosleep); -EINTR when a
+ * handler runs, whatever SA_RESTART says */
+#define ERESTART_RESTARTBLOCK 516
 
 /* the exit-work loop: deliver pending signals (or restart a syscall) */
 void do_signal(struct pt_regs *regs);

@@ -71,6 +71,14 @@ long sys_iopl(unsigned int level);
 long console_write(const char __user *buf, size_t count);
 struct iovec;
 long sys_writev(int fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_readv(int fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_read(int fd, char __user *buf, size_t count);
+/* open files: common/kernel/file.c */
+long sys_open(const char __user *filename, int flags, unsigned int mode);
+long sys_openat(int dfd, const char __user *filename, int flags, unsigned int mode);
+long sys_close(unsigned int fd);
+bool fd_is_console(int fd);
+bool fd_is_null(int fd);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 /* a C library's start-up: common/kernel/tls.c */
 long sys_arch_prctl(int option, unsigned long arg2);
@@ -94,5 +102,15 @@ long sys_setresuid(unsigned int ruid, unsigned int euid, unsigned int suid);
 long sys_getresuid(unsigned int __user *ruid, unsigned int __user *euid, unsigned int __user *suid);
 long sys_getuid(void);
 long sys_geteuid(void);
+/* the heap: common/kernel/brk.c */
+long sys_brk(unsigned long brk);
+/* time: common/kernel/time.c, nanosleep.c; restart_syscall in signal.c */
+struct timespec;
+long sys_clock_gettime(int which, struct timespec __user *tp);
+long sys_clock_getres(int which, struct timespec __user *tp);
+long sys_nanosleep(const struct timespec __user *rqtp, struct timespec __user *rmtp);
+long sys_clock_nanosleep(int which, int flags, const struct timespec __user *rqtp,
+                         struct timespec __user *rmtp);
+long sys_restart_syscall(void);
 
 #endif

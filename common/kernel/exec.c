@@ -83,6 +83,7 @@ static int map_zeroed(u64 *pgd, u64 start, u64 end, u64 flags)
 /* what the initial stack's auxiliary vector tells the program of itself */
 struct elf_info {
         u64 entry, phdr, phnum;
+        u64 brk;                /* the end of the highest PT_LOAD: where the heap starts */
 };
 
 static long load_elf(u64 *pgd, const struct program *prog, struct elf_info *info)
@@ -100,6 +101,7 @@ static long load_elf(u64 *pgd, const struct program *prog, struct elf_info *info
         info->entry = eh->entry;
         info->phnum = eh->phnum;
         info->phdr = 0;
+        info->brk = 0;
         for (int i = 0; i < eh->phnum; i++, ph++) {
                 /* the program headers, where the image maps them */
                 if (ph->type == PT_PHDR)
@@ -120,6 +122,7 @@ static long load_elf(u64 *pgd, const struct program *prog, struct elf_info *info
                         err = copy_to_space(pgd, ph->vaddr, prog->start + ph->offset, ph->filesz);
                 if (err)
                         return err;
+                info->brk = max(info->brk, ph->vaddr + ph->memsz);
         }
         return eh->entry;
 }
@@ -269,6 +272,8 @@ int kernel_execve(struct task_struct *t, const char *path, struct exec_args *arg
         fpu_reset(t);
         t->sas_ss_sp = t->sas_ss_size = 0;
         t->sas_ss_flags = 0;
+        t->start_brk = t->brk = PAGE_ALIGN(info.brk);
+        do_close_on_exec(t);
 
         const char *base = path;
         for (const char *p = path; *p; p++)

@@ -41,6 +41,10 @@ SYSCALL_DEFINE0(fork)
         child->uid = parent->uid;
         child->euid = parent->euid;
         child->suid = parent->suid;
+        child->start_brk = parent->start_brk;
+        child->brk = parent->brk;
+        child->null_fds = parent->null_fds;
+        child->cloexec_fds = parent->cloexec_fds;
         wake_up_new_task(child);
         return child->pid;
 }

@@ -6,8 +6,8 @@
  * interrupts on until an interrupt may have woken someone.
  *
  * In this kernel only a running task wakes another (wake_up, a signal, a
- * tracer's PTRACE_CONT). So when every task sleeps and no interrupt can
- * wake one, the user processes are deadlocked for good: a tracee stopped
+ * tracer's PTRACE_CONT), but for the timer tick that ends a nanosleep.
+ * So when every task sleeps and no interrupt can wake one, the user processes are deadlocked for good: a tracee stopped
  * with its tracer waiting for it again, say. Linux lets such a system
  * sleep forever; the kit names who waits for what and powers off with a
  * status of its own, so that the harness gives a verdict at once rather
@@ -17,13 +17,11 @@
 #include "x86.h"
 
 /* Could an interrupt still make a task runnable? Only a sleep that the
- * timer ends would (a timeout), and there is none: no nanosleep, alarm or
- * timed wait. The timer tick only asks for a reschedule (timer_tick), and
- * every other IRQ line is masked (timer.c). A timed sleep, once added,
- * must count its sleepers here: while any is pending, idle means wait. */
+ * timer ends: nanosleep's (nanosleep.c), which the tick wakes. Every other
+ * IRQ line is masked (timer.c). While one is pending, idle means wait. */
 static bool wakeup_source_pending(void)
 {
-        return false;
+        return sleepers_pending();
 }
 
 /* The state letter of Linux's /proc/<pid>/stat and ps */

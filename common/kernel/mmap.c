@@ -1,4 +1,4 @@
-/* mmap.c - mmap and munmap: anonymous private memory, with Linux's
+/* mmap.c - mmap and munmap: anonymous memory, private or shared, with Linux's
  * checks, errors and (unrandomized) top-down layout.
  *
  * There is no VMA list: the page tables are the only record of what is
@@ -11,10 +11,9 @@
  * (copy_user_space), exit and execve free it (pgd_free_user), and the
  * cost of fork and exit, figures of the kit's bench, stays as it was.
  *
- * The kit has no files: fds 0-2 are the console (a tty, which has no
- * mmap), no other fd is open. MAP_SHARED anonymous memory, which Linux
- * has, is refused with -EINVAL: fork copies every page (no reference
- * counts), so a page cannot be shared. The other flags are accepted and
+ * The kit has no file to map: fds 0-2 are the console (a tty, which has
+ * no mmap), the others /dev/null (no mmap either: file.c). Anonymous
+ * MAP_SHARED memory is shared by fork (shmem.c). The other flags are accepted and
  * ignored: those that ask for nothing the kit can show (MAP_POPULATE,
  * MAP_LOCKED, MAP_NORESERVE, MAP_STACK), those it does not serve
  * (MAP_GROWSDOWN, MAP_HUGETLB, MAP_32BIT: a plain mapping of small pages,
@@ -41,7 +40,7 @@ static int unmap_pte(u64 *pte, u64 va, void *arg)
 
         *pte = 0;
         invlpg(va);                     /* before the page can be reused */
-        free_page(__va(old & PTE_ADDR));
+        put_user_page(old);
         return 0;
 }
 
@@ -57,7 +56,7 @@ static int pte_in_use(u64 *pte, u64 va, void *arg)
         return 1;
 }
 
-static bool range_in_use(u64 start, u64 end)
+bool range_in_use(u64 start, u64 end)
 {
         return walk_user_range(current->pgd, start, end, pte_in_use, NULL);
 }
@@ -116,12 +115,11 @@ static int check_type(bool file, unsigned long flags)
 {
         switch (flags & MAP_TYPE) {
         case MAP_SHARED:
+                return file ? -ENODEV : 0;      /* anonymous: shmem.c */
         case MAP_SHARED_VALIDATE:
-                /* anonymous and shared: the kit's limit (see the top);
-                 * Linux too refuses MAP_SHARED_VALIDATE without a file */
-                return file ? -ENODEV : -EINVAL;
+                return file ? -ENODEV : -EINVAL;        /* Linux too, without a file */
         case MAP_PRIVATE:
-                return file ? -ENODEV : 0;      /* the console has no mmap */
+                return file ? -ENODEV : 0;      /* neither file has an mmap */
         default:
                 return -EINVAL;
         }
@@ -131,26 +129,26 @@ static int check_type(bool file, unsigned long flags)
  * for PROT_NONE, one the user cannot reach. x86 cannot refuse reads of a
  * present user page, so PROT_WRITE and PROT_EXEC imply PROT_READ, as on
  * Linux; without PROT_EXEC the page is NX (the kit runs with EFER.NXE). */
-static int map_page(u64 *pgd, u64 va, unsigned long prot)
+static int map_page(u64 *pgd, u64 va, unsigned long prot, u64 shared)
 {
-        void *page = alloc_page();
+        void *page = shared ? alloc_shared_page() : alloc_page();
         if (!page)
                 return -ENOMEM;
-        u64 flags = (prot & PROT_WRITE ? PTE_W : 0) | (prot & PROT_EXEC ? 0 : PTE_NX);
+        u64 flags = (prot & PROT_WRITE ? PTE_W : 0) | (prot & PROT_EXEC ? 0 : PTE_NX) | shared;
         int err = prot & PROT_ACCESS ? map_user_page(pgd, va, page, flags) :
-                                       map_prot_none_page(pgd, va, page);
+                                       map_prot_none_page(pgd, va, page, flags);
         if (err) {
-                free_page(page);
+                put_user_page(__pa(page) | shared);
                 return -ENOMEM;
         }
         return 0;
 }
 
 /* All or nothing: a failure part way gives back every page mapped so far. */
-static int populate(u64 start, u64 end, unsigned long prot)
+int populate_range(u64 start, u64 end, unsigned long prot, u64 shared)
 {
         for (u64 va = start; va < end; va += PAGE_SIZE) {
-                if (map_page(current->pgd, va, prot)) {
+                if (map_page(current->pgd, va, prot, shared)) {
                         unmap_range(start, va);
                         return -ENOMEM;
                 }
@@ -168,7 +166,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 
         if (off & ~PAGE_MASK)
                 return -EINVAL;
-        if (file && (fd < 0 || fd > 2))
+        if (file && !fd_is_console(fd) && !fd_is_null(fd))
                 return -EBADF;
         if (!len)
                 return -EINVAL;
@@ -191,7 +189,8 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
         if (err)
                 return err;
         unmap_range(start, start + len);        /* MAP_FIXED replaces what was there */
-        err = populate(start, start + len, prot);
+        err = populate_range(start, start + len, prot,
+                             (flags & MAP_TYPE) == MAP_SHARED ? PTE_SHARED : 0);
         return err ? err : start;
 }
 

@@ -69,11 +69,13 @@ SYSCALL_DEFINE3(mprotect, unsigned long, addr, size_t, len, unsigned long, prot)
 
 static int zero_pte(u64 *pte, u64 va, void *arg)
 {
-        clear_page(__va(*pte & PTE_ADDR));
+        if (!(*pte & PTE_SHARED))        /* shared memory keeps its content, as on Linux */
+                clear_page(__va(*pte & PTE_ADDR));
         return 0;
 }
 
-/* Private anonymous memory after MADV_DONTNEED reads as zeros; the other
+/* Private anonymous memory after MADV_DONTNEED reads as zeros (shared
+ * memory, its pages kept by the other processes, as it was); the other
  * advice changes nothing the kit can show and is accepted */
 SYSCALL_DEFINE3(madvise, unsigned long, addr, size_t, len, int, advice)
 {
@@ -90,8 +92,9 @@ static int move_pte(u64 *pte, u64 va, void *arg)
 {
         u64 to = va + *(long *)arg, old = *pte;
         void *page = __va(old & PTE_ADDR);
-        int err = old & PTE_U ? map_user_page(current->pgd, to, page, old & (PTE_W | PTE_NX)) :
-                                map_prot_none_page(current->pgd, to, page);
+        u64 keep = old & (PTE_W | PTE_NX | PTE_SHARED);
+        int err = old & PTE_U ? map_user_page(current->pgd, to, page, keep) :
+                                map_prot_none_page(current->pgd, to, page, old);
         if (err)
                 return err;
         *pte = 0;

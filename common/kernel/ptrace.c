@@ -69,10 +69,16 @@ static void ptrace_report_syscall(int code)
         ptrace_resume_signal(ptrace_stop(code, 0));
 }
 
+/* A number the tracer left out of range is still a syscall, an invalid
+ * one: -ENOSYS, whatever ax the tracer wrote. Only -1 skips the syscall
+ * and keeps the tracer's ax as the result (Linux's do_syscall_64 since
+ * out-of-range numbers and gaps were made one case). */
 int ptrace_report_syscall_entry(struct pt_regs *regs)
 {
-        (void)regs;
         ptrace_report_syscall(SIGTRAP);
+        int nr = (int)regs->orig_ax;
+        if (nr != -1 && (unsigned int)nr >= NR_syscalls)
+                regs->ax = -ENOSYS;
         return 0;                       /* a killed tracee does not come back */
 }
 
@@ -304,6 +310,17 @@ static long ptrace_kill(struct task_struct *child)
         return ptrace_resume(child, PTRACE_KILL, SIGKILL);
 }
 
+/* The tracee goes its own way, resumed with data's signal (0: none), as
+ * from PTRACE_CONT; its syscall stops end with the tracing. */
+static long ptrace_detach(struct task_struct *child, unsigned long data)
+{
+        long err = ptrace_resume(child, PTRACE_DETACH, data);
+
+        if (!err)
+                child->ptrace = 0;
+        return err;
+}
+
 static long ptrace_setoptions(struct task_struct *child, unsigned long data)
 {
         if (data & ~(unsigned long)PTRACE_O_MASK)
@@ -334,6 +351,8 @@ SYSCALL_DEFINE4(ptrace, long, request, long, pid, unsigned long, addr, unsigned 
                 return ptrace_resume(child, request, data);
         case PTRACE_KILL:
                 return ptrace_kill(child);
+        case PTRACE_DETACH:
+                return ptrace_detach(child, data);
         case PTRACE_SETOPTIONS:
                 return ptrace_setoptions(child, data);
         case PTRACE_GETEVENTMSG:

@@ -2,9 +2,10 @@
  *
  * One CPU, a non-preemptible kernel: a task gives up the CPU only inside
  * schedule(), called from a blocking syscall or from the exit work when the
- * timer tick has set TIF_NEED_RESCHED. Interrupt handlers never wake tasks,
- * so sleeping needs no lock beyond interrupts being off in schedule(). When
- * no task can run, the idle task does (idle.c). */
+ * timer tick has set TIF_NEED_RESCHED. Interrupt handlers wake no task but
+ * the timed sleepers of nanosleep.c, which test and sleep with interrupts
+ * off, so sleeping needs no lock beyond interrupts being off in
+ * schedule(). When no task can run, the idle task does (idle.c). */
 #include "sched.h"
 #include "kernel.h"
 #include "mm.h"
@@ -158,5 +159,6 @@ void wake_up(const void *chan)
 void timer_tick(void)
 {
         cpu_data.ticks++;
+        wake_up_sleepers();             /* nanosleep.c: the sleeps this tick ends */
         set_tsk_thread_flag(current, TIF_NEED_RESCHED);
 }

@@ -331,3 +331,13 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
         }
         return found ? 0 : -ESRCH;
 }
+
+/* The syscall a sleep broken by a signal without a handler goes on with
+ * (do_signal puts its number in rax): what the task's restart_block
+ * says, or -EINTR when nothing is to go on (do_no_restart_syscall). */
+SYSCALL_DEFINE0(restart_syscall)
+{
+        struct restart_block *rb = &current->restart_block;
+
+        return rb->fn ? rb->fn(rb) : -EINTR;
+}

@@ -49,14 +49,6 @@ long console_write(const char __user *buf, size_t count)
         return done;
 }
 
-/* fds 1 and 2 are the console; there is no file system. */
-SYSCALL_DEFINE3(write, int, fd, const char __user *, buf, size_t, count)
-{
-        if (fd != 1 && fd != 2)
-                return -EBADF;
-        return console_write(buf, count);
-}
-
 /* prctl: the seccomp and no_new_privs options. no_new_privs is kept and
  * inherited as Linux does; nothing here grants privilege at execve, so it
  * changes no behaviour yet. */

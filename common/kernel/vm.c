@@ -61,13 +61,15 @@ int map_user_page(u64 *pgd, u64 va, void *page, u64 flags)
  * entries are of level - 1 (a PML4 entry points to a level-3 table). */
 static void free_level(u64 entry, int level)
 {
-        if (level > 0) {
-                u64 *t = table(entry);
-                for (int i = 0; i < 512; i++)
-                        if (t[i] & PTE_P)
-                                free_level(t[i], level - 1);
+        if (level == 0) {
+                put_user_page(entry);   /* a shared page may stay */
+                return;
         }
-        free_page(table(entry));
+        u64 *t = table(entry);
+        for (int i = 0; i < 512; i++)
+                if (t[i] & PTE_P)
+                        free_level(t[i], level - 1);
+        free_page(t);
 }
 
 void pgd_free_user(u64 *pgd)
@@ -85,7 +87,26 @@ void pgd_free(u64 *pgd)
         free_page(pgd);
 }
 
-/* fork: a private copy of every user page (no copy-on-write yet).
+/* One leaf entry: a private copy of its page, or, for a MAP_SHARED page,
+ * the page itself (shmem.c counts it). Out of line, so that the scan of a
+ * table's empty entries stays one test of memory each (fork's cost). */
+static __attribute__((noinline)) int copy_pte(u64 *dst, const u64 *src)
+{
+        if (*src & PTE_SHARED) {
+                get_shared_page(table(*src));
+                *dst = *src;
+                return 0;
+        }
+        void *page = alloc_page();
+        if (!page)
+                return -ENOMEM;
+        *dst = __pa(page) | (*src & ~PTE_ADDR);
+        copy_page(page, table(*src));
+        return 0;
+}
+
+/* fork: a private copy of every user page (no copy-on-write yet), but
+ * for MAP_SHARED ones, which both map (shmem.c).
  * Copies the first n entries of a table whose entries are of the given
  * level (0: they map pages). */
 static int copy_level(u64 *dst, const u64 *src, int level, int n)
@@ -93,14 +114,15 @@ static int copy_level(u64 *dst, const u64 *src, int level, int n)
         for (int i = 0; i < n; i++) {
                 if (!(src[i] & PTE_P))
                         continue;
+                if (level == 0) {
+                        if (copy_pte(&dst[i], &src[i]))
+                                return -ENOMEM;
+                        continue;
+                }
                 void *page = alloc_page();
                 if (!page)
                         return -ENOMEM;
                 dst[i] = __pa(page) | (src[i] & ~PTE_ADDR);
-                if (level == 0) {
-                        copy_page(page, table(src[i]));
-                        continue;
-                }
                 int err = copy_level(page, table(src[i]), level - 1, 512);
                 if (err)
                         return err;
@@ -117,12 +139,12 @@ int copy_user_space(u64 *dst, u64 *src)
  * address stays taken. Without PTE_U every user access is a protection
  * fault (SIGSEGV with SEGV_ACCERR, as Linux gives) and user_pte, so
  * uaccess, refuses it; fork copies it and exit frees it like any page. */
-int map_prot_none_page(u64 *pgd, u64 va, void *page)
+int map_prot_none_page(u64 *pgd, u64 va, void *page, u64 flags)
 {
         u64 *pte = walk(pgd, va, true);
         if (!pte)
                 return -ENOMEM;
-        *pte = __pa(page) | PTE_P | PTE_NX;
+        *pte = __pa(page) | (flags & PTE_SHARED) | PTE_P | PTE_NX;
         return 0;
 }
 

@@ -8,9 +8,20 @@ ABI_PROGRAMS="demo forkwait exectest enosys regs initregs fault compat preempt m
 # Programs of the services (signals.bash, trace.bash) join the same boot.
 ALL_PROGRAMS="$ABI_PROGRAMS"
 
+# boot_failures: each program init saw fail (five at most), with the first
+# line where it said FAIL or the kernel killed it: what the boot's verdict
+# ("N program(s) failed") does not name
+boot_failures() {
+        local name why
+        while read -r name; do
+                why=$(serial "$name[:[]" | grep -m1 -E "FAIL|killed by signal") || true
+                printf "\n  %s" "$(serial "init: $name " | head -n 1)${why:+: $why}"
+        done < <(serial "init: " | sed -nE "s/^init: ([a-z0-9_]+) (exited with status|killed by signal) .*/\1/p" | head -n 5)
+}
+
 check_boots() {
         require_boot
-        [ -s "$SERIAL.verdict" ] && fail "$(cat "$SERIAL.verdict")"
+        [ -s "$SERIAL.verdict" ] && fail "$(cat "$SERIAL.verdict")$(boot_failures)"
         [[ $(serial 'init exited') =~ ^init\ exited\ with\ status\ 0:\ powering\ off ]] ||
                 fail "init's last words: $(serial 'init exited')"
 }
@@ -94,7 +105,7 @@ check_enosys() {
         local lines
         lines=$(serial 'enosys:')
         assert_equal "$(wc -l <<< "$lines")" 11
-        # numbers 0, 2 and 230 are Linux syscalls the kit does not serve
+        # numbers 4, 5 and 232 (stat, fstat, epoll_wait) are Linux syscalls the kit does not serve
         assert_equal "$(grep -vc 'ret=-38$' <<< "$lines")" 0
         grep -q "nr=-1 ret=-38" <<< "$lines" || fail "syscall -1 did not return -ENOSYS"
         # junk above bit 31 is ignored: 0x1_0000_0027 is getpid (39)
@@ -149,7 +160,7 @@ check_rcx_r11() {
         done < <(serial 'regs:')
         # and the results themselves, from the kernel's side of the ABI
         local want
-        for want in "0 -38" "1 -9" "9 -22" "24 0" "61 -22" "59 -14" "110 1" "157 -22" "500 -38" "-1 -38"; do
+        for want in "4 -38" "1 -9" "9 -22" "24 0" "61 -22" "59 -14" "110 1" "157 -22" "500 -38" "-1 -38"; do
                 set -- $want
                 line=$(serial "regs: nr=$1 flags_in=0x202 ")
                 assert_equal "$(( $(field "$line" rax) ))" "$2"
@@ -210,10 +221,11 @@ check_mmap() {
 
 # Every page a process used comes back when it is reaped: running the
 # programs three times leaves as much memory free as running them once.
-#   check_no_page_leak NN ["programs"]   (default: forkwait exectest fault mmap)
+#   check_no_page_leak NN ["programs"]   (default: LEAK_PROGRAMS)
+LEAK_PROGRAMS="forkwait exectest fault mmap"
 check_no_page_leak() {
         require_boot
-        local progs=${2:-forkwait exectest fault mmap}
+        local progs=${2:-$LEAK_PROGRAMS}
         local once=$BATS_TEST_TMPDIR/once.log thrice=$BATS_TEST_TMPDIR/thrice.log
         boot_lab "$1" "$once" "$progs" || fail "$(cat "$once.verdict")"
         boot_lab "$1" "$thrice" "$progs $progs $progs" || fail "$(cat "$thrice.verdict")"
@@ -223,6 +235,11 @@ check_no_page_leak() {
         [ -n "$a" ] || fail "no free-memory figure at power off"
         assert_equal "$b" "$a"
 }
+# leak_boots_ahead CHECK "programs": its two boots, made ahead (entrylab.bash)
+leak_boots_ahead() {
+        boot_ahead_for "$1" "$2" "$2 $2 $2"
+}
+leak_boots_ahead check_no_page_leak "$LEAK_PROGRAMS"
 
 check_preempt() {
         require_boot
@@ -230,11 +247,13 @@ check_preempt() {
 }
 
 # Two boots of the same programs print the same bytes (docs/timing.md).
+DETERMINISM_PROGRAMS="demo bench"
+boot_ahead_for check_deterministic "$DETERMINISM_PROGRAMS" "$DETERMINISM_PROGRAMS"
 check_deterministic() {
         require_boot
         local a=$BATS_TEST_TMPDIR/a.log b=$BATS_TEST_TMPDIR/b.log
-        boot_lab "$1" "$a" "demo bench" || fail "$(cat "$a.verdict")"
-        boot_lab "$1" "$b" "demo bench" || fail "$(cat "$b.verdict")"
+        boot_lab "$1" "$a" "$DETERMINISM_PROGRAMS" || fail "$(cat "$a.verdict")"
+        boot_lab "$1" "$b" "$DETERMINISM_PROGRAMS" || fail "$(cat "$b.verdict")"
         cmp "$a" "$b" || fail "two boots differ: $(diff "$a" "$b" | head -5)"
         grep -q '^bench: getpid ' "$a" || fail "no getpid cost line"
 }

@@ -21,15 +21,19 @@ AUDIT_SLOTS=(r15 r14 r13 r12 bp bx r11 r10 r9 r8 ax cx dx si di orig_ax ip cs fl
 AUDIT_PATTERN=0x5a5a5a5a00000b00
 ENOSYS_VALUE=0xffffffffffffffda
 
-# audit_gdb_commands: GDB's part; prints the AUDIT lines: the user's
+# audit_gdb_commands [slow]: GDB's part; prints the AUDIT lines: the user's
 # registers at entry, the frame, the registers back in user space after it
 # (at the second getpid's return address, past the IRET after execve,
 # before one more instruction runs: a
-# wrong TF or rsp would kill it there) and sys_mmap's arguments
+# wrong TF or rsp would kill it there) and sys_mmap's arguments. With
+# "slow" (a lab whose fast path leaves slots unwritten), GDB then sends the
+# same getpid down the slow path (TIF_SYSCALL_AUDIT: entry work that does
+# nothing here) and prints the frame do_syscall_64 gets, completed.
 audit_gdb_commands() {
-        local slots="" i
+        local slots="" slow="" i
         local ret=$(($(symbol frameprobe frame_probe_syscall) + 2))
         for i in $(seq 0 20); do slots+=" ((unsigned long *)(\$top - 168))[$i],"; done
+        for i in $(seq 0 20); do slow+=" ((unsigned long *)\$rdi)[$i],"; done
         cat <<GDB
 if \$rbx != $AUDIT_PATTERN
   delete
@@ -49,6 +53,16 @@ while \$n < 100 && (\$top == 0 || (unsigned long)\$rsp > \$top - 168)
 end
 printf "AUDIT frame at=%#lx steps=%d ${AUDIT_SLOTS[*]/%/=%#lx}\\n", \$top - 168, \$n,${slots%,}
 delete
+GDB
+        [ "${1:-}" != slow ] || cat <<GDB
+set var cpu_data.current_task->thread_info.flags |= 1 << 7
+break do_syscall_64
+continue
+set var cpu_data.current_task->thread_info.flags &= ~(1 << 7)
+printf "AUDIT slow ${AUDIT_SLOTS[*]/%/=%#lx}\\n",${slow%,}
+delete
+GDB
+        cat <<GDB
 break *$ret
 continue
 continue
@@ -109,7 +123,7 @@ audit_value() {
 check_frame_audit() {
         require_boot own-boot
         AUDIT_LAB=$1
-        run gdb_session "$1" init=/bin/frameprobe < <(audit_gdb_commands)
+        run gdb_session "$1" init=/bin/frameprobe < <(audit_gdb_commands ${2:+slow})
         local gdb=$output qemu=$BATS_TEST_TMPDIR/qemu-gdb.out probe log
         # the probe's own report: from the file-wide boot, which ran it first
         # outside GDB, or else from the audit's boot
@@ -131,23 +145,48 @@ check_frame_audit() {
         parse_fields "$user"
         for k in "${!F[@]}"; do U[$k]=${F[$k]}; done
         parse_fields "$frame"
-        local bad=() s want got reg
+        local bad=() s line
         for s in "${AUDIT_SLOTS[@]}"; do
                 [[ " ${2:-} " == *" $s "* ]] && continue
-                want=$(audit_expect "$s") got=${F[$s]}
-                [ "$got" = "${want##* }" ] && continue
-                reg=${want% *}
-                case $s in
-                ax) bad+=("pt_regs->ax = $(audit_value "$got") ($(audit_origin "$got")), expected -ENOSYS") ;;
-                orig_ax) bad+=("pt_regs->orig_ax = $(audit_value "$got") ($(audit_origin "$got")), expected the number $(audit_value "${U[rax]}")") ;;
-                *) bad+=("pt_regs->$s = $got, which is $(audit_origin "$got") (expected $reg ${want##* })") ;;
-                esac
+                if line=$(audit_slot "$s"); then bad+=("$line"); fi
         done
+        [ -z "${2:-}" ] || audit_slow "$2" "$(grep -o 'AUDIT slow .*' <<< "$gdb")"
         audit_return "$(grep -o 'AUDIT return .*' <<< "$gdb")"
         audit_arguments "$(grep -o 'AUDIT args .*' <<< "$gdb")"
         [ "${#bad[@]}" -eq 0 ] && [ -z "$probe" ] && return 0
         [ -z "$probe" ] || probe=$(printf "the probe's own report:\n%s" "$probe")
         fail "$(audit_message "${bad[@]}")${probe:+$'\n'$probe}"
+}
+
+# audit_slot SLOT: what is wrong with the slot in F (a frame parse_fields
+# read), by where its value came from; fails when it holds what it must
+audit_slot() {
+        local want got=${F[$1]} reg
+        want=$(audit_expect "$1")
+        [ "$got" != "${want##* }" ] || return 1
+        reg=${want% *}
+        case $1 in
+        ax) echo "pt_regs->ax = $(audit_value "$got") ($(audit_origin "$got")), expected -ENOSYS" ;;
+        orig_ax) echo "pt_regs->orig_ax = $(audit_value "$got") ($(audit_origin "$got")), expected the number $(audit_value "${U[rax]}")" ;;
+        *) echo "pt_regs->$1 = $got, which is $(audit_origin "$got") (expected $reg ${want##* })" ;;
+        esac
+}
+
+# audit_slow "SLOTS" SLOW: the slots the fast path left unwritten, in
+# the frame the slow path completed for the same getpid (AUDIT slow, at
+# do_syscall_64: SAVE_REST and FIXUP_TOP_OF_STACK have run). Adds a line
+# to bad[] for each wrong one.
+audit_slow() {
+        local s line
+        if [ -z "$2" ]; then
+                bad+=("the getpid, sent down the slow path, never reached do_syscall_64")
+                return 0
+        fi
+        parse_fields "$2"
+        for s in $1; do
+                if line=$(audit_slot "$s"); then bad+=("on the slow path (at do_syscall_64, for the same getpid), $line"); fi
+        done
+        return 0
 }
 
 # audit_message MISMATCH...: the first names the syscall and the first slot

@@ -187,6 +187,7 @@ EOF
 check_trace_no_page_leak() {
         check_no_page_leak "$1" "$TRACE_PROGRAMS"
 }
+leak_boots_ahead check_trace_no_page_leak "$TRACE_PROGRAMS"
 
 # From outside: the tracee's return from the syscall stop where the tracer
 # rewrote its frame is an IRET of exactly that frame (rip at the landing,

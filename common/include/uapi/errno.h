@@ -14,9 +14,11 @@
 #define EAGAIN          11
 #define ENOMEM          12
 #define EFAULT          14
+#define EBUSY           16
 #define EEXIST          17
 #define ENODEV          19
 #define EINVAL          22
+#define EMFILE          24
 #define ENOTTY          25
 #define ENAMETOOLONG    36
 #define ENOSYS          38

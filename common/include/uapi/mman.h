@@ -1,9 +1,9 @@
 /* mman.h (uapi) - mmap's protections and flags, Linux's x86-64 values
  * (asm-generic/mman-common.h, asm/mman.h, linux/mman.h). Shared by the
- * kernel and user programs. The kit serves anonymous private mappings
- * only (common/kernel/mmap.c); the flags it does not act on are listed
- * so that programs can name them and see them accepted or refused as
- * mmap.c says. */
+ * kernel and user programs. The kit serves anonymous mappings only,
+ * private or shared (common/kernel/mmap.c, shmem.c); the flags it does
+ * not act on are listed so that programs can name them and see them
+ * accepted or refused as mmap.c says. */
 #ifndef UAPI_MMAN_H
 #define UAPI_MMAN_H
 

@@ -10,6 +10,7 @@
 #define PTRACE_KILL             8
 #define PTRACE_GETREGS          12
 #define PTRACE_SETREGS          13
+#define PTRACE_DETACH           17
 #define PTRACE_SYSCALL          24
 #define PTRACE_SETOPTIONS       0x4200
 #define PTRACE_GETEVENTMSG      0x4201

@@ -5,17 +5,22 @@
 
 #define __NR_read               0
 #define __NR_write              1
+#define __NR_open               2
+#define __NR_close              3
 #define __NR_mmap               9
 #define __NR_mprotect           10
 #define __NR_munmap             11
+#define __NR_brk                12
 #define __NR_rt_sigaction       13
 #define __NR_rt_sigprocmask     14
 #define __NR_rt_sigreturn       15
 #define __NR_ioctl              16
+#define __NR_readv              19
 #define __NR_writev             20
 #define __NR_sched_yield        24
 #define __NR_mremap             25
 #define __NR_madvise            28
+#define __NR_nanosleep          35
 #define __NR_getpid             39
 #define __NR_fork               57
 #define __NR_execve             59
@@ -38,8 +43,13 @@
 #define __NR_sched_setaffinity  203
 #define __NR_sched_getaffinity  204
 #define __NR_set_tid_address    218
+#define __NR_restart_syscall    219
+#define __NR_clock_gettime      228
+#define __NR_clock_getres       229
+#define __NR_clock_nanosleep    230
 #define __NR_exit_group         231
 #define __NR_tgkill             234
+#define __NR_openat             257
 #define __NR_seccomp            317
 
 #define NR_syscalls             318     /* one past the highest number served */

@@ -21,6 +21,7 @@
  *   fuzz: lab NN: N syscalls, M sigreturns, V violations (seed S, count C) */
 #include <stdbool.h>
 #include "trace.h"
+#include "syscall_list.h"
 
 enum { RAX, RBX, RCX, RDX, RSI, RDI, RBP, R8, R9, R10, R11, R12, R13, R14, R15, NGPR };
 struct fuzz_regs {
@@ -140,17 +141,10 @@ static void allow(struct call *c, long v)
         c->allowed[c->n_allowed++] = v;
 }
 
-/* every number common/kernel/syscall_table.c serves: kept in step with it */
-static const unsigned short served[] = {
-        __NR_write, __NR_mmap, __NR_munmap, __NR_rt_sigaction, __NR_rt_sigprocmask,
-        __NR_rt_sigreturn, __NR_sched_yield, __NR_getpid, __NR_fork, __NR_execve, __NR_exit,
-        __NR_wait4, __NR_kill, __NR_ptrace, __NR_getppid, __NR_prctl, __NR_iopl,
-        __NR_exit_group, __NR_seccomp, __NR_writev, __NR_ioctl, __NR_arch_prctl,
-        __NR_set_tid_address, __NR_gettid, __NR_tkill, __NR_tgkill, __NR_mprotect,
-        __NR_madvise, __NR_mremap, __NR_sigaltstack, __NR_sched_setaffinity,
-        __NR_sched_getaffinity, __NR_ioperm, __NR_setresuid, __NR_getresuid,
-        __NR_getuid, __NR_geteuid,
-};
+/* every number the kernel serves: the lists sys_call_table is built from */
+#define SERVED(nr, fn) nr,
+static const unsigned short served[] = { SYSCALLS(SERVED) PTREGS_SYSCALLS(SERVED) };
+#undef SERVED
 
 static bool is_served(unsigned long nr)
 {
