@@ -205,5 +205,7 @@ check_force_iret_decides() {
                 echo kill
                 echo quit
         )
-        assert_equal "$(labels_seen)" "int_ret_from_sys_call syscall_return_via_sysret int_ret_from_sys_call"
+        local want="int_ret_from_sys_call syscall_return_via_sysret int_ret_from_sys_call"
+        [ "$(labels_seen)" = "$want" ] ||
+                fail "sysret_check sent a reschedule, nothing pending, TIF_FULL_RESTORE to: $(labels_seen) (expected $want)"
 }
