@@ -142,7 +142,17 @@ require_tsv() {
                 [ "${lab%%-*}" -ge 06 ] && want=sysretq
                 assert_equal "$lab traced: $(bench_field "$TSV" "$lab" traced exit)" "$lab traced: $want"
                 ic=$(bench_field "$TSV" "$lab" traced icount) trip=$(bench_field "$TSV" "$lab" traced trip)
-                # rdtsc per call = the round trip + the loop's 3 user instructions
-                [ "${ic%.*}" -eq $((trip + 3)) ] || fail "$lab traced: icount $ic, trip $trip"
+                # rdtsc per call is the mean of the best batch: the round trip
+                # + the loop's 3 user instructions. The plugin keeps the trip
+                # with the fewest kernel instructions. Where every trip takes
+                # the same route the two agree exactly; where the order of
+                # tracer and tracee varies within a batch (the tracer already
+                # waiting, or not), the fewest lies below the mean, but never
+                # by anything like the tracer's share of the work (two stops,
+                # each a switch to the tracer and back), which a trip that
+                # stopped counting at the tracer would lose.
+                [ "${ic%.*}" -ge $((trip + 3)) ] || fail "$lab traced: icount $ic is below the trip $trip + 3"
+                [ $((trip + 3)) -ge $((${ic%.*} * 8 / 10)) ] ||
+                        fail "$lab traced: the trip ($trip) misses part of the work rdtsc counts ($ic)"
         done
 }
