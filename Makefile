@@ -323,6 +323,7 @@ help:
 	@echo "  make autograder [AUTOGRADER_LABS='01 02'] build/autograder.zip for Gradescope: setup.sh, run_autograder (grades the upload's labs/ only)"
 	@echo "  make handout [LAB=NN] the student tree in build/handout/ (labs 01..NN), each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"
+	@echo "  make test-mistakes   each typical mistake of grading/mistakes/ named by its first failure"
 	@echo "  make clean           remove build/"
 	@echo "variables: QEMUEXTRA='...' extra QEMU args, TIMEOUT=s bound on a boot ($(TIMEOUT)), GDBPORT=n,"
 	@echo "           KVM=1 (real CPU, /dev/kvm; timings become cycles), ARGS='prog ...' programs for init to run"
