@@ -142,6 +142,45 @@ GDB
         assert_equal "getpid ${got%.*}" "getpid $want"
 }
 
+# The figures a lab's README gives beside its commands, against what
+# measures them: make trace's "N instructions, C cycles, EXIT" and make
+# run's "bench: getpid X" against grading/reference.tsv (which bench.bats
+# holds to the kernel), make grade's "T tests" against the lab's file.
+@test "the figures beside make run, make trace and make grade in the labs' READMEs are the reference's and the grade's" {
+        local readme lab nn line path want got n=0
+        for readme in "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/README.md; do
+                lab=$(basename "$(dirname "$readme")"); nn=${lab:0:2}
+                while IFS= read -r line; do
+                        n=$((n + 1))
+                        case $line in
+                        *"make trace LAB=$nn SYSCALL="*)
+                                path=$(sed -E 's/.*SYSCALL=([a-z0-9-]+).*/\1/' <<< "$line")
+                                want=$(sed -E 's/.*# *([0-9]+) instructions, ([0-9]+) cycles, ([a-z+]+).*/\1 \2 \3/' <<< "$line")
+                                got=$(awk -F'\t' -v l="$lab" -v p="$path" '$1 == l && $2 == p { print $4, $7, $8 }' \
+                                        "$ENTRYLAB_ROOT/grading/reference.tsv") ;;
+                        *"make run LAB=$nn"*)
+                                want=$(grep -oE 'bench: getpid [0-9.]+' <<< "$line")
+                                got="bench: getpid $(awk -F'\t' -v l="$lab" '$1 == l && $2 == "getpid" { print $3 }' \
+                                        "$ENTRYLAB_ROOT/grading/reference.tsv")" ;;
+                        *"make grade LAB=$nn"*)
+                                want=$(grep -oE '[0-9]+ tests' <<< "$line")
+                                got="$(grep -c '^@test' "$ENTRYLAB_ROOT/grading/lab$nn.bats") tests" ;;
+                        esac
+                        [ "$want" = "$got" ] || fail "$lab/README.md: \"$line\": the figure is \"$want\", measured \"$got\""
+                done < <(grep -E "make (run|trace|grade) LAB=$nn[^#]*# .*[0-9]" "$readme")
+                # make run's history: "lab NN's column: C EXIT, ...", paths in
+                # reference.tsv's order
+                want=$(tr -s '\n ' '  ' < "$readme" | grep -oE "lab $nn's column: [^)]*" | sed 's/.*column: //' || true)
+                [ -n "$want" ] || continue
+                n=$((n + 1))
+                got=$(awk -F'\t' -v l="$lab" '$1 == l { printf "%s%s %s", sep, $7, $8; sep = ", " }' \
+                        "$ENTRYLAB_ROOT/grading/reference.tsv")
+                [ "$want" = "$got" ] || fail "$lab/README.md: make run's history: the figures are \"$want\", measured \"$got\""
+        done
+        [ "$n" -gt 0 ] || fail "no figures found beside a command in any lab's README"
+        echo "$n figures checked"
+}
+
 @test "a kernel that hangs is called a hang within TIMEOUT" {
         run $MAKE_ run LAB=01 ARGS=spin TIMEOUT=2
         assert_failure
