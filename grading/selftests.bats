@@ -58,6 +58,9 @@ labs() {
 # planted LAB SELFTESTS SED FILE: a copy of the tree with the bug, its lab
 # run on the selftests beside the Linux column of setup_file's run
 planted() {
+        # the bug is planted in the reference's text of lab $1
+        skip_in_student_tree
+        [ -n "$(lab_dir "$1")" ] || skip "no lab $1 here"
         local tree=$BATS_TEST_TMPDIR/tree
         "$ENTRYLAB_ROOT/grading/handout" --solved "$ENTRYLAB_ROOT" "$tree" >/dev/null
         mkdir -p "$tree/build"
