@@ -129,7 +129,7 @@ exercise_option() {
 # Each lab's none-written tree is graded once, in full; a tree with one
 # exercise written only until the tests it passed are worth more than that
 # (ENTRYLAB_STOP_ABOVE): what it prints is that lower bound.
-# Three exceptions, whose own checks come first in their lab's file but
+# Two exceptions, whose own checks come first in their lab's file but
 # cannot outweigh a boot that hangs or barely runs (the READMEs give the
 # figures): in lab 03,
 # FIXUP_TOP_OF_STACK written without the ptregs stub hangs the file-wide
@@ -137,11 +137,8 @@ exercise_option() {
 # whose macro overwrites the sp and flags it wrote), and a partial frame
 # needs both the macro and the stub, whose starters cannot stand in for
 # them without giving them away.
-# In lab 04, 04-fastpath-dispatch: with 04-ptregs-dispatch's region empty
-# the slow path calls no handler, so a traced syscall never runs and
-# ptrace_syscall never ends (0/100 alone, 1 with none written).
-EARN_ALONE_EXCEPT="03-fixup-top-of-stack 03-partial-save 04-fastpath-dispatch"
-EARN_ALONE="01-build-frame 01-dispatch 02-work-mask 02-fastpath-exit 03-ptregs-stub 04-push-and-clear 04-force-iret 04-ptregs-dispatch 05-phase1 05-rejoin-fastpath 06-six-checks 06-fastpath-checks 06-checks-in-c"
+EARN_ALONE_EXCEPT="03-fixup-top-of-stack 03-partial-save"
+EARN_ALONE="01-build-frame 01-dispatch 02-work-mask 02-fastpath-exit 03-ptregs-stub 04-push-and-clear 04-force-iret 04-fastpath-dispatch 04-ptregs-dispatch 05-phase1 05-rejoin-fastpath 06-six-checks 06-fastpath-checks 06-checks-in-c"
 
 @test "each exercise earns points alone: only it written beats none written" {
         skip_in_student_tree

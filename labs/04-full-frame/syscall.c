@@ -16,6 +16,10 @@ __visible void do_syscall_64(struct pt_regs *regs, long nr)
  * Out of range (nr is signed), regs->ax keeps the -ENOSYS the entry put
  * there; in range, clamp the index as the fast path does, so that not
  * even a mispredicted bound reads past the table. */
+// --- starter ---
+//         /* until then a task whose syscalls go to C can still exit */
+//         if (nr == __NR_exit || nr == __NR_exit_group)
+//                 do_exit((regs->di & 0xff) << 8);
 /* --- solution --- */
         if ((unsigned long)nr < NR_syscalls) {
                 nr = array_index_nospec(nr, NR_syscalls);
