@@ -134,9 +134,11 @@ exercise_option() {
 # figures): in lab 03,
 # FIXUP_TOP_OF_STACK written without the ptregs stub hangs the file-wide
 # boot (rt_sigreturn, run from the fast path, leaves through sysret_careful,
-# whose macro overwrites the sp and flags it wrote), and a partial frame
-# needs both the macro and the stub, whose starters cannot stand in for
-# them without giving them away.
+# whose macro overwrites the sp and flags it wrote: 0/100, the grade stops
+# at its first test), and a partial frame needs both the macro and the stub,
+# whose starters cannot stand in for them without giving them away (5/100).
+# None written, lab 03 grades 75/100. Linux pairs them the same way: 2.6-3.x
+# reached rt_sigreturn and execve through stubs that completed the frame.
 EARN_ALONE_EXCEPT="03-fixup-top-of-stack 03-partial-save"
 EARN_ALONE="01-build-frame 01-dispatch 02-work-mask 02-fastpath-exit 03-ptregs-stub 04-push-and-clear 04-force-iret 04-fastpath-dispatch 04-ptregs-dispatch 05-phase1 05-rejoin-fastpath 06-six-checks 06-fastpath-checks 06-checks-in-c"
 
