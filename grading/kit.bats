@@ -185,7 +185,9 @@ GDB
                         "$ENTRYLAB_ROOT/grading/reference.tsv")
                 [ "$want" = "$got" ] || fail "$lab/README.md: make run's history: the figures are \"$want\", measured \"$got\""
         done
-        [ "$n" -gt 0 ] || fail "no figures found beside a command in any lab's README"
+        # labs 04 on give figures beside their commands; 01-03 none
+        [ -n "$(lab_dir 04)" ] || skip "no lab here gives figures beside its commands"
+        [ "$n" -gt 0 ] || fail "no figures found beside a command in lab 04's README or later"
         echo "$n figures checked"
 }
 
