@@ -74,7 +74,7 @@ setup_file() {
 @test "[3] the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
 # where it wins
 @test "[2] sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
-@test "[1] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_kill; }
+@test "[1] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_rt_sigaction; }
 @test "[1] once the checks judged a rewritten frame, TIF_FULL_RESTORE is cleared, even when they chose SYSRET" { check_full_restore_met "$LAB"; }
 @test "[3] a traced syscall whose tracer changed nothing leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_traced+2 3 ptrace_report_syscall_entry; }
 @test "[3] exit work, a traced syscall, a signal round trip and iopl cost fewer modelled cycles than on lab 05" { check_cycles_vs_reference "$LAB" 05 exit-work traced signal iopl; }
