@@ -220,9 +220,7 @@ gdb:
 	$(check-lab)
 	@grading/lib/boot --wait-gdb $(GDBPORT) --timeout 60
 	@$(MAKE) -s --no-print-directory $(BUILD)/$(lab)/kernel.elf
-	gdb -q -nx -ex 'set architecture i386:x86-64' -ex 'file $(BUILD)/$(lab)/kernel.elf' \
-		-x common/gdb/entrylab.gdb -ex 'target remote localhost:$(GDBPORT)' \
-		$(if $(BREAK),-ex 'break $(BREAK)' -ex 'continue')
+	@grading/lib/gdb --elf $(BUILD)/$(lab)/kernel.elf --port $(GDBPORT) $(if $(findstring s,$(firstword -$(MAKEFLAGS))),,--show) $(if $(BREAK),--break '$(BREAK)')
 
 # timing (docs/timing.md, grading/plugin/README.md): icount, the cost model, KVM
 bench: build
@@ -293,8 +291,9 @@ autograder:
 	@echo "entrylab: $(BUILD)/autograder.zip: upload it as a Gradescope autograder (Ubuntu 22.04 base image); grading/README.md says more"
 
 test: build
-	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say
-	env -u KVM -u QEMUEXTRA bats grading/kit.bats grading/grade.bats grading/bench.bats grading/autograder.bats grading/fuzz.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/selftests.bats
+	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say;
+	@# each test's time goes into the output (--timing), never into a verdict
+	env -u KVM -u QEMUEXTRA bats --timing grading/kit.bats grading/grade.bats grading/bench.bats grading/autograder.bats grading/fuzz.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/selftests.bats
 
 # make test-mistakes: the catalogue of typical mistakes (grading/mistakes/),
 # each planted and named by its lab's first failure. About 25 minutes on 2

@@ -138,7 +138,8 @@ FAKE
                 "$tree/labs/02-sysret-fastpath/entry_64.asm"
         grep -q "0x1000feff" "$tree/labs/02-sysret-fastpath/entry_64.asm" || fail "the mask was not replaced"
         # the README's steps: BREAK=sys_getpid, set the bit, delete, continue
-        (ENTRYLAB_ROOT=$tree; gdb_session 02 bench >/dev/null) <<'GDB'
+        # make qemu-gdb builds the edited lab first
+        (ENTRYLAB_ROOT=$tree ENTRYLAB_GDB_VIA_MAKE=1; gdb_session 02 bench >/dev/null) <<'GDB'
 delete
 break sys_getpid
 continue

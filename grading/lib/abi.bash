@@ -262,7 +262,8 @@ check_deterministic() {
 # SYSCALL, with the user's rip in rcx.
 check_gdb_entry() {
         require_boot
-        run gdb_session "$1" demo <<'GDB'
+        # through the make targets, as the README tells a student
+        ENTRYLAB_GDB_VIA_MAKE=1 run gdb_session "$1" demo <<'GDB'
 info symbol $pc
 printf "RCX %#lx CS %#x\n", $rcx, $cs
 whoami

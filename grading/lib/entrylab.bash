@@ -1,4 +1,7 @@
-# entrylab.bash - helpers every .bats file loads: booting a lab, reading its
+        # (the pid is the chain's until it wrote "done")
+        [ -z "$pid" ] || [ -e "$BATS_FILE_TMPDIR/ahead/done" ] || stop_tree "$pid"
+        # (the pid is ours until the chain wrote "done")
+        [ -z "$pid" ] || [ -e "$BATS_FILE_TMPDIR/ahead/done" ] || stop_tree "$pid"# entrylab.bash - helpers every .bats file loads: booting a lab, reading its
 # serial log, driving GDB. Load with:  load lib/entrylab
 # the root is two folders above this file, wherever the test file lives
 # (each test is a new process that loads this file: no fork where a
@@ -163,7 +166,37 @@ boot_ahead_start() {
                         AHEAD_OFF=1 boot_lab "$lab" "${key%.key}.log" "$progs" $((2 * bound)) || status=$?
                         echo "$status" > "${key%.key}.status"
                 done
+                : > "$dir/done"
         ) </dev/null >/dev/null 2>&1 3>&- &
+        echo $! > "$dir/pid"
+        disown $!      # its end is no news for bats
+}
+
+# A test file that ends before its checks took every boot ahead (bats -f,
+# ENTRYLAB_STOP_ABOVE, a stop at a failure) ends the boots still to come:
+# they would take the CPU from what runs next, and bats would wait for them
+# (they hold its output pipes).
+teardown_file() {
+        local pid
+        pid=$(cat "${BATS_FILE_TMPDIR:-/nonexistent}/ahead/pid" 2>/dev/null) || return 0
+        # (the pid is the chain's until it wrote "done")
+        [ -e "$BATS_FILE_TMPDIR/ahead/done" ] || stop_tree "$pid"
+}
+
+# stop_tree PID: kill PID and every process under it. Each is stopped as it
+# is found, so that none starts another before the kill; QEMU, under
+# timeout(1), is in a process group of its own.
+stop_tree() {
+        local tree=("$1") i=0 child
+        while [ $i -lt ${#tree[@]} ]; do
+                kill -STOP "${tree[$i]}" 2>/dev/null
+                for child in $(cat /proc/"${tree[$i]}"/task/*/children 2>/dev/null); do
+                        tree+=("$child")
+                done
+                i=$((i + 1))
+        done
+        kill -KILL "${tree[@]}" 2>/dev/null
+        return 0
 }
 
 # boot_taken_ahead NN LOG "programs" BOUND: the boot ahead made for this,
@@ -283,11 +316,16 @@ listening() {
         grep -qE ":$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null
 }
 
-# gdb_session NN "programs" < commands: `make qemu-gdb` in the background
-# and `make gdb` attached to it, exactly as a student runs them; GDB reads
-# the commands on stdin. Prints GDB's output. With ENTRYLAB_BOOT_LOG set
-# (see grading/lib/boot), appends "gdb start LAB" to it: boot counts the
-# QEMU of the session, this line the GDB.
+# gdb_session NN "programs" < commands: a paused QEMU with a GDB stub in
+# the background, and GDB attached to it, stopped at entry_SYSCALL_64 (the
+# default BREAK of `make gdb`); GDB reads the commands on stdin. Prints
+# GDB's output. Both start through the scripts `make qemu-gdb` and `make gdb`
+# run (grading/lib/boot, grading/lib/gdb), not through make: two makes per
+# session cost more than a test's own checks. ENTRYLAB_GDB_VIA_MAKE=1 goes
+# through the make targets, exactly as a student runs them, build included
+# (check_gdb_entry, and a test that edits a lab first). With
+# ENTRYLAB_BOOT_LOG set (see grading/lib/boot), appends "gdb start LAB" to
+# it: boot counts the QEMU of the session, this line the GDB.
 gdb_session() {
         local lab port qpid out
         lab=$(lab_dir "$1") || return 2
@@ -295,15 +333,25 @@ gdb_session() {
         [ -z "${ENTRYLAB_BOOT_LOG:-}" ] || echo "gdb start $lab" >> "$ENTRYLAB_BOOT_LOG"
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
         # its own process group, so that make, boot and QEMU can go at once
-        setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT=60 \
-                </dev/null >"$out" 2>&1 3>&- &
+        if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
+                setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT=60 \
+                        </dev/null >"$out" 2>&1 3>&- &
+        else
+                setsid "$ENTRYLAB_ROOT/grading/lib/boot" --lab "$lab" --timeout 60 --append "$2" \
+                        --interactive --gdb "$port" </dev/null >"$out" 2>&1 3>&- &
+        fi
         qpid=$!
-        for _ in $(seq 100); do
+        for _ in $(seq 500); do
                 listening "$port" && break
-                sleep 0.1
+                sleep 0.02
         done
         listening "$port" || { echo "qemu-gdb never listened on $port: $(cat "$out")"; kill -- -"$qpid"; return 1; }
-        timeout 60 make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$port" 2>&1 3>&-
+        if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
+                timeout 60 make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$port" 2>&1 3>&-
+        else
+                timeout 60 "$ENTRYLAB_ROOT/grading/lib/gdb" --elf "$ENTRYLAB_ROOT/build/$lab/kernel.elf" \
+                        --port "$port" --break entry_SYSCALL_64 2>&1 3>&-
+        fi
         # GDB's kill ends QEMU; the timeout bounds it if GDB did not get there
         wait "$qpid" 2>/dev/null
 }
