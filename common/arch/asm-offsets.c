@@ -48,6 +48,10 @@ void asm_offsets(void)
         OFFSET(PER_CPU_CURRENT, percpu, current_task);
         OFFSET(TASK_TI_FLAGS, task_struct, thread_info.flags);
         OFFSET(TASK_THREAD_SP, task_struct, thread.sp);
+        /* not for NASM: the hang watcher (grading/lib/boot) names the
+         * current task from these, through QEMU's monitor */
+        OFFSET(TASK_PID, task_struct, pid);
+        OFFSET(TASK_COMM, task_struct, comm);
 
         DEFINE(__KERNEL_CS, __KERNEL_CS);
         DEFINE(__KERNEL_DS, __KERNEL_DS);

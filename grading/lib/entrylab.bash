@@ -1,7 +1,4 @@
-        # (the pid is the chain's until it wrote "done")
-        [ -z "$pid" ] || [ -e "$BATS_FILE_TMPDIR/ahead/done" ] || stop_tree "$pid"
-        # (the pid is ours until the chain wrote "done")
-        [ -z "$pid" ] || [ -e "$BATS_FILE_TMPDIR/ahead/done" ] || stop_tree "$pid"# entrylab.bash - helpers every .bats file loads: booting a lab, reading its
+# entrylab.bash - helpers every .bats file loads: booting a lab, reading its
 # serial log, driving GDB. Load with:  load lib/entrylab
 # the root is two folders above this file, wherever the test file lives
 # (each test is a new process that loads this file: no fork where a

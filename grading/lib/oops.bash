@@ -30,7 +30,7 @@ oops_where() {
                 END { if (s != "") print s, o }')
         file=$(addr2line -e "$elf" "$(printf '%#x' "$look")" | sed 's|.*/\(labs/\)|\1|; s|.*/\(common/\)|\1|')
         if [ -n "$sym" ]; then
-                printf '%s+%#x (%s)\n' "${sym% *}" "$((addr - 16#${sym#* }))" "$file"
+                printf '%s+0x%x (%s)\n' "${sym% *}" "$((addr - 16#${sym#* }))" "$file"
         else
                 printf '%#x (%s)\n' "$addr" "$file"
         fi

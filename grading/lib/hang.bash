@@ -1,0 +1,128 @@
+# hang.bash - where a hung kernel was, from outside: grading/lib/boot gives
+# a lab's boot a QEMU monitor on two FIFOs ($watch.mon.in, $watch.mon.out);
+# the watcher asks it for the registers and the current task shortly before
+# the timeout, and a hang's verdict names the place and the task:
+#
+#   hang: no verdict within 10s; the CPU was in do_syscall_64+0x0
+#   (labs/01-iret-only/syscall.c:9) (5 of 5 samples), task init[1]
+#
+# Sourced by boot, which sets watch, timeout, kernel and root.
+
+# watch_start: the watcher, in the background; it holds none of the
+# caller's descriptors (bats waits for whoever holds its pipes)
+watch_start() {
+        (
+                for fd in /proc/$BASHPID/fd/*; do
+                        fd=${fd##*/}
+                        [ "$fd" -gt 2 ] && eval "exec $fd>&-"
+                done
+                exec </dev/null >/dev/null 2>&1
+                trap 'kill $reader 2>/dev/null; exit 0' TERM
+                # 1.2 s before the timeout (after half a second at least)
+                local tenths=$(( ${timeout%%.*} * 10 - 12 ))
+                [ $tenths -ge 5 ] || tenths=5
+                # a read that times out: no sleep process to outlive us
+                read -rt "$((tenths / 10)).$((tenths % 10))" <> "$watch.nap" || true
+                # QEMU opened both FIFOs read-write: these opens never block
+                exec 5>"$watch.mon.in" 6<"$watch.mon.out"
+                cat <&6 > "$watch.samples" & reader=$!
+                for _ in 1 2 3 4 5; do
+                        echo "info registers" >&5
+                        sleep 0.1
+                done
+                watch_task
+                sleep 0.1
+                kill $reader
+        ) &
+        watcher=$!
+}
+
+# watch_task: the current task's pid and name, read through the monitor at
+# cpu_data.current_task (the offsets the build wrote for the entry code)
+watch_task() {
+        local inc=$root/build/include/asm-offsets.inc percpu cur comm pid task
+        percpu=$(nm "$kernel" 2>/dev/null | awk '$3 == "cpu_data" { print $1 }')
+        cur=$(awk '$2 == "PER_CPU_CURRENT" { print $3 }' "$inc" 2>/dev/null)
+        pid=$(awk '$2 == "TASK_PID" { print $3 }' "$inc" 2>/dev/null)
+        comm=$(awk '$2 == "TASK_COMM" { print $3 }' "$inc" 2>/dev/null)
+        [ -n "$percpu" ] && [ -n "$cur" ] && [ -n "$pid" ] && [ -n "$comm" ] || return 0
+        cur=$(printf '%x' $((16#$percpu + cur)))
+        echo "x /1gx 0x$cur" >&5
+        # the reply may take a while: a CPU spinning with interrupts off
+        # answers the monitor only when its block of code ends
+        for _ in 1 2 3 4 5 6 7 8 9 10; do
+                sleep 0.05
+                task=$(tr -d '\r' < "$watch.samples" | grep -ao "^0*$cur: 0x[0-9a-f]*" | tail -n 1 | cut -d' ' -f2)
+                [ -z "$task" ] || break
+        done
+        [ -n "$task" ] || return 0
+        printf 'PID %x\nCOMM %x\n' $((task + pid)) $((task + comm)) > "$watch.task"
+        echo "x /1wd $(printf '%#x' $((task + pid)))" >&5
+        echo "x /2gx $(printf '%#x' $((task + comm)))" >&5
+        for _ in 1 2 3 4 5 6 7 8 9 10; do
+                sleep 0.05
+                ! grep -aq "^0*$(printf '%x' $((task + comm))):" "$watch.samples" || break
+        done
+}
+
+# watch_stop: end the watcher (most boots end long before it samples)
+watch_stop() {
+        [ -n "${watcher:-}" ] || return 0
+        kill "$watcher" 2>/dev/null
+        wait "$watcher" 2>/dev/null
+}
+
+# hang_task: "comm[pid]" of the task the CPU ran, from the watcher's reads
+hang_task() {
+        local pidaddr commaddr pid words w name= i c
+        pidaddr=$(sed -n 's/^PID //p' "$watch.task" 2>/dev/null)
+        commaddr=$(sed -n 's/^COMM //p' "$watch.task" 2>/dev/null)
+        [ -n "$pidaddr" ] && [ -n "$commaddr" ] || return 0
+        local log
+        log=$(tr -d '\r' < "$watch.samples")
+        pid=$(grep -ao "^0*$pidaddr: *-\?[0-9]*" <<< "$log" | tail -n 1 | awk '{ print $2 }')
+        words=$(grep -ao "^0*$commaddr: 0x[0-9a-f]* 0x[0-9a-f]*" <<< "$log" | tail -n 1 | cut -d' ' -f2-)
+        [ -n "$pid" ] && [ -n "$words" ] || return 0
+        # comm: bytes of two little-endian words, up to the first NUL
+        for w in $words; do
+                for i in 0 1 2 3 4 5 6 7; do
+                        c=$(( (16#${w#0x} >> (8 * i)) & 0xff ))
+                        [ $c -ne 0 ] || break 2
+                        name+=$(printf "\\$(printf '%03o' $c)")
+                done
+        done
+        echo "$name[$pid]"
+}
+# hang_where: "; the CPU was in PLACE (n of 5 samples), ..." from the
+# watcher's samples: a kernel address as function+offset (file:line), with
+# the lab's ELF; a user one as such
+hang_where() {
+        [ -n "$watch" ] && [ -s "$watch.samples" ] || return 0
+        . "$root/grading/lib/oops.bash"
+        local range lo hi rip w places=() task uelf
+        # the task first: its program names a user RIP
+        task=$(hang_task)
+        uelf=$root/build/user/bin/${task%%[*}
+        [ -n "$task" ] && [ -f "$uelf" ] || uelf=
+        range=$(oops_text_range "$kernel") || return 0
+        lo=$((16#${range% *})) hi=$((16#${range#* }))
+        for rip in $(tr -d '\r' < "$watch.samples" | grep -ao 'RIP=[0-9a-f]*' | cut -d= -f2); do
+                w=$((16#$rip))
+                if (( w >= lo && w < hi )); then
+                        places+=("$(oops_where "$kernel" "$w" | sed 's/ *(discriminator [0-9]*)//')")
+                elif (( w >= 0 && w < 0x800000000000 )); then
+                        if [ -n "$uelf" ]; then
+                                places+=("$(oops_where "$uelf" "$w" | sed 's/ *(discriminator [0-9]*)//') in user space")
+                        else
+                                places+=("user space at $(printf '%#x' "$w")")
+                        fi
+                else
+                        places+=("$(printf '%#x' "$w") (not kernel code)")
+                fi
+        done
+        [ ${#places[@]} -gt 0 ] || return 0
+        printf '; the CPU was in '
+        printf '%s\n' "${places[@]}" | sort | uniq -c | sort -rn | head -n 3 |
+                awk -v n=${#places[@]} '{ c = $1; sub(/^ *[0-9]+ /, ""); printf "%s%s (%d of %d samples)", (NR > 1 ? ", " : ""), $0, c, n }'
+        [ -z "$task" ] || printf ', task %s' "$task"
+}
