@@ -9,6 +9,10 @@ LAB ?= $(lastword $(LAB_NUMBERS))
 lab := $(firstword $(filter $(LAB),$(LABS)) $(foreach l,$(LABS),$(if $(filter $(LAB),$(firstword $(subst -, ,$(l)))),$(l))))
 # expanded only by the targets that need one lab
 check-lab = $(if $(lab),,$(error entrylab: unknown LAB=$(LAB); choose one of: $(LAB_NUMBERS) (or the folder name: $(LABS))))
+# make grade takes several: LAB="04 05" (each resolved as above, to its number)
+lab_number = $(firstword $(subst -, ,$(firstword $(filter $(1),$(LABS)) $(foreach l,$(LABS),$(if $(filter $(1),$(firstword $(subst -, ,$(l)))),$(l))))))
+grade_labs := $(foreach n,$(LAB),$(call lab_number,$(n)))
+check-labs = $(if $(and $(LAB),$(filter $(words $(LAB)),$(words $(grade_labs)))),,$(error entrylab: unknown LAB=$(LAB); choose one or more of: $(LAB_NUMBERS) (or the folder names: $(LABS))))
 
 BUILD := build
 # make V=1 prints every command; otherwise one line per step, as Linux's
@@ -255,9 +259,9 @@ selftests: build
 # make grade: every lab, or LAB=NN alone; FORMAT=tap,junit,gradescope also
 # writes build/grade/. Grading runs under icount, whatever KVM says.
 grade: build
-	$(if $(filter command line environment,$(origin LAB)),$(check-lab))
+	$(if $(filter command line environment,$(origin LAB)),$(check-labs))
 	@env -u KVM -u QEMUEXTRA -u D grading/grade $(if $(FORMAT),--format $(FORMAT)) \
-		$(if $(filter command line environment,$(origin LAB)),$(firstword $(subst -, ,$(lab))),$(LAB_NUMBERS))
+		$(if $(filter command line environment,$(origin LAB)),$(grade_labs),$(LAB_NUMBERS))
 
 # make fuzz: hostile syscalls and sigreturns on every lab, or LAB=NN alone
 # (grading/lib/fuzz); deterministic for a SEED, under icount whatever KVM
@@ -316,7 +320,7 @@ help:
 	@echo "  make trace LAB=NN SYSCALL=getpid  one round trip, instruction by instruction, with costs"
 	@echo "  make bench-linux     getpid on a real Linux (LINUX_IMAGE=/boot/vmlinuz-...) beside the labs"
 	@echo "  make selftests [LAB=NN] [SELFTESTS=...]  Linux's x86 selftests on the labs and on Linux: build/selftests.tsv"
-	@echo "  make grade [LAB=NN]  grade one lab or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
+	@echo "  make grade [LAB=NN]  grade one lab, several (LAB=\"04 05\") or all: points per test, lab NN: X/Y, total; FORMAT=tap,junit,gradescope"
 	@echo "  make fuzz [LAB=NN] [SEED=n] [COUNT=n]  hostile syscalls and sigreturns, checked register by register;"
 	@echo "                       0 violations = pass (WATCH=1: also count SYSRETQs to a non-canonical rip)"
 	@echo "  make autograder [AUTOGRADER_LABS='01 02'] build/autograder.zip for Gradescope: setup.sh, run_autograder (grades the upload's labs/ only)"
