@@ -267,7 +267,7 @@ serial() {
 # symbol PROGRAM NAME: a user program's symbol address, as 0x... lowercase
 symbol() {
         local a
-        a=$(nm "$ENTRYLAB_ROOT/build/user/bin/$1" | awk -v s="$2" '$3 == s { print $1 }')
+        a=$(elf_symbol "$ENTRYLAB_ROOT/build/user/bin/$1" "$2")
         [ -n "$a" ] || return 1
         printf '%#x\n' "$((16#$a))"
 }

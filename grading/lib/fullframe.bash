@@ -92,7 +92,7 @@ check_nospec_clamp() {
         require_boot
         local fn code table
         # objdump names the table by its address: [reg*8-0x...] in the top 2 GiB
-        table=$(nm "$(lab_kernel "$1")" | awk '$3 == "sys_call_table" { print $1 }')
+        table=$(elf_symbol "$(lab_kernel "$1")" sys_call_table)
         [ -n "$table" ] || fail "no sys_call_table in lab $1's kernel"
         table=$(printf "%#x" $(( -0x$table )))
         for fn in entry_SYSCALL_64 do_syscall_64; do

@@ -7,6 +7,7 @@
 #   (labs/01-iret-only/syscall.c:9) (5 of 5 samples), task init[1]
 #
 # Sourced by boot, which sets watch, timeout, kernel and root.
+. "$root/grading/lib/oops.bash"     # elf_symbol, oops_where
 
 # watch_start: the watcher, in the background; it holds none of the
 # caller's descriptors (bats waits for whoever holds its pipes)
@@ -41,7 +42,7 @@ watch_start() {
 # cpu_data.current_task (the offsets the build wrote for the entry code)
 watch_task() {
         local inc=$root/build/include/asm-offsets.inc percpu cur comm pid task
-        percpu=$(nm "$kernel" 2>/dev/null | awk '$3 == "cpu_data" { print $1 }')
+        percpu=$(elf_symbol "$kernel" cpu_data)
         cur=$(awk '$2 == "PER_CPU_CURRENT" { print $3 }' "$inc" 2>/dev/null)
         pid=$(awk '$2 == "TASK_PID" { print $3 }' "$inc" 2>/dev/null)
         comm=$(awk '$2 == "TASK_COMM" { print $3 }' "$inc" 2>/dev/null)
@@ -93,12 +94,12 @@ hang_task() {
         done
         echo "$name[$pid]"
 }
+
 # hang_where: "; the CPU was in PLACE (n of 5 samples), ..." from the
 # watcher's samples: a kernel address as function+offset (file:line), with
 # the lab's ELF; a user one as such
 hang_where() {
         [ -n "$watch" ] && [ -s "$watch.samples" ] || return 0
-        . "$root/grading/lib/oops.bash"
         local range lo hi rip w places=() task uelf
         # the task first: its program names a user RIP
         task=$(hang_task)

@@ -4,13 +4,39 @@
 # registers; common/kernel/dumpstack.c: the task, its frame's orig_ax and
 # the words of its kernel stack). Here the lab's ELF turns them into names:
 # the faulting RIP and every stack word that is a code address become
-# function+offset (file:line), with nm and addr2line from binutils.
+# function+offset (file:line), with readelf and addr2line from binutils.
 #
 #   kernel panic in do_syscall_64 (labs/01-iret-only/syscall.c:19), syscall -1 of enosys[2]: ...
 #     RIP 0x0 is not kernel code: a call through a bad pointer?
 #     Call Trace (code addresses on the kernel stack, innermost first):
 #       do_syscall_64+0x24 (labs/01-iret-only/syscall.c:19)
 #       entry_SYSCALL_64+0x57 (labs/01-iret-only/entry_64.asm:69)
+
+# Symbols come from readelf, not nm: nm loads every linker plugin it finds
+# (LLVM's, where LLVM is installed), which costs ten times the lookup.
+#
+# elf_symbol ELF NAME: NAME's address in ELF, in hex without 0x
+elf_symbol() {
+        readelf -sW "$1" 2>/dev/null | awk -v s="$2" '$8 == s { print $2; exit }'
+}
+
+# elf_code_symbol ELF ADDR: "name start" of the code symbol at or below
+# ADDR (start in hex without 0x): the function ADDR is in
+elf_code_symbol() {
+        { readelf -SW "$1"; echo SYMBOLS; readelf -sW "$1"; } 2>/dev/null |
+                awk -v a="$(printf '%016x' "$2")" '
+                $0 == "SYMBOLS" { syms = 1; next }
+                # a section line: "[Nr] Name Type Address Off Size ES Flg ..."
+                !syms && /^ *\[ *[0-9]+\]/ {
+                        sub(/^ *\[ */, ""); sub(/\]/, "")
+                        if ($8 ~ /X/) code[$1] = 1
+                        next
+                }
+                syms && $4 != "SECTION" && $4 != "FILE" && ($7 in code) && $8 != "" && $2 <= a && $2 >= best {
+                        best = $2; name = $8
+                }
+                END { if (name != "") print name, best }'
+}
 
 # oops_text_range ELF: "start end" of .text, in hex without 0x
 oops_text_range() {
@@ -24,10 +50,7 @@ oops_where() {
         local elf=$1 addr=$(( $2 )) look sym file
         look=$addr
         [ "${3:-}" = return ] && look=$((addr - 1))
-        sym=$(nm -n "$elf" | awk -v a="$(printf '%016x' "$addr")" '
-                $2 ~ /^[tT]$/ && $1 <= a { s = $3; o = $1 }
-                $2 ~ /^[tT]$/ && $1 > a { exit }
-                END { if (s != "") print s, o }')
+        sym=$(elf_code_symbol "$elf" "$addr")
         file=$(addr2line -e "$elf" "$(printf '%#x' "$look")" | sed 's|.*/\(labs/\)|\1|; s|.*/\(common/\)|\1|')
         if [ -n "$sym" ]; then
                 printf '%s+0x%x (%s)\n' "${sym% *}" "$((addr - 16#${sym#* }))" "$file"
@@ -123,7 +146,7 @@ oops_gs_hint() {
         local gs cpu
         [[ $2 =~ [[:space:]]GS:\ ([0-9a-f]+) ]] || return 0
         gs=${BASH_REMATCH[1]}
-        cpu=$(nm "$1" | awk '$3 == "cpu_data" { print $1 }')
+        cpu=$(elf_symbol "$1" cpu_data)
         [ -n "$cpu" ] && [ "$((16#$gs))" != "$((16#$cpu))" ] || return 0
         echo "  GS base is $(printf "0x%x" "$((16#$gs))"), not cpu_data (0x$cpu): a swapgs is missing, on the way in or on the way out of the syscall before"
 }
