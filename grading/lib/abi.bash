@@ -328,14 +328,14 @@ GDB
 # ax, -ENOSYS kept for numbers without a handler.
 check_dispatch_on_gdb_frame() {
         require_boot
-        local save="" fill="" slot reg
-        for slot in di:rdi si:rsi dx:rdx cx:rcx r8:r8 r9:r9 r10:r10 r11:r11 bx:rbx bp:rbp \
-                    r12:r12 r13:r13 r14:r14 r15:r15 orig_ax:rax; do
-                reg=${slot#*:}
+        local save="" reg fill
+        for reg in rdi rsi rdx rcx r8 r9 r10 r11 rbx rbp r12 r13 r14 r15 rax; do
                 save+="set \$u_$reg = \$$reg"$'\n'
-                fill+="set var ((struct pt_regs *)\$rdi)->${slot%:*} = \$u_$reg"$'\n'
         done
-        fill+='set var ((struct pt_regs *)$rdi)->ax = -38'$'\n'
+        # the frame's first sixteen slots in pt_regs order (r15 at 0 to
+        # orig_ax at 120), ax = -ENOSYS: one write to QEMU's stub a syscall,
+        # not sixteen
+        fill='set var *(unsigned long (*)[16])$rdi = {$u_r15, $u_r14, $u_r13, $u_r12, $u_rbp, $u_rbx, $u_r11, $u_r10, $u_r9, $u_r8, -38, $u_rcx, $u_rdx, $u_rsi, $u_rdi, $u_rax}'$'\n'
         # make gdb stopped at the first syscall's entry_SYSCALL_64
         gdb_session "$1" "demo enosys mmap" >/dev/null <<GDB || true
 ${save}delete

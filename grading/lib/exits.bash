@@ -167,9 +167,11 @@ check_unwritten_slots_never_read() {
                 echo break entry_SYSCALL_64
                 echo commands
                 echo silent
-                for off in 8 16 24 32 128 136 144 152 160 168; do
-                        echo "set var *(unsigned long *)(cpu_data.top_of_stack - $off) = $POISON"
-                done
+                # two block writes, one read: each is a round trip to QEMU's
+                # stub, at every syscall of five programs
+                echo 'set $top = cpu_data.top_of_stack'
+                echo "set var *(unsigned long (*)[4])(\$top - 32) = {$POISON, $POISON, $POISON, $POISON}"
+                echo "set var *(unsigned long (*)[6])(\$top - 168) = {$POISON, $POISON, $POISON, $POISON, $POISON, $POISON}"
                 echo continue
                 echo end
                 echo continue
