@@ -158,3 +158,32 @@ check_rejoin_decides() {
         [ "$went" = "fastpath rax=110 phase2 rax=1" ] ||
                 fail "tracesys went to: $went (phase 1 answering 0, then 1; expected fastpath rax=110 phase2 rax=1)"
 }
+
+# check_phase2_gets_phase1_result NN: phase 1's answer reaches phase 2 as
+# its third argument (phase1_result, rdx): without it phase 2 reads
+# whatever phase 1 left in rdx, and a RET_TRACE result is handed to
+# seccomp_phase2 or not by chance. Judged on the probe's own boot, as
+# check_rejoin_decides: GDB sends a syscall to tracesys (TIF_SYSCALL_AUDIT
+# set at the entry, cleared in phase 1), stands in for phase 1's answer
+# with a RET_TRACE result (SECCOMP_RET_TRACE | 42) and reads rdi and rdx
+# when phase 2 is called.
+check_phase2_gets_phase1_result() {
+        require_boot own-boot
+        local flags='cpu_data.current_task->thread_info.flags' want=0x7ff0002a
+        run gdb_session "$1" init=/bin/frameprobe < <(
+                at_probe_syscall
+                printf "%s\n" "set var $flags |= 1 << 7" delete \
+                        "break syscall_trace_enter_phase1" continue "set var $flags &= ~(1 << 7)" finish \
+                        "set var \$rax = $want" delete "break syscall_trace_enter_phase2" continue \
+                        'if $pc == &syscall_trace_enter_phase2' \
+                        "printf \"PHASE2 rdi %#lx frame %#lx rdx %#lx\\n\", \$rdi, $FRAME, \$rdx" end
+                echo kill
+                echo quit
+        )
+        [[ $output =~ PHASE2\ rdi\ (0x[0-9a-f]+|0)\ frame\ (0x[0-9a-f]+|0)\ rdx\ (0x[0-9a-f]+|0) ]] ||
+                fail "phase 1 answered $want (a RET_TRACE result), but GDB never stopped in syscall_trace_enter_phase2: $(tail -5 <<< "$output")"
+        [ "${BASH_REMATCH[3]}" = "$want" ] ||
+                fail "phase 2 was not given phase 1's result: syscall_trace_enter_phase2 got phase1_result (rdx) = ${BASH_REMATCH[3]}, phase 1 returned $want (rax)"
+        [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] ||
+                fail "phase 2 got rdi = ${BASH_REMATCH[1]}, not the frame (${BASH_REMATCH[2]})"
+}
