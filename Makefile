@@ -256,7 +256,7 @@ selftests: build
 	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/selftests \
 		$(if $(filter command line environment,$(origin LAB)),--labs $(firstword $(subst -, ,$(lab)))) \
 		$(if $(SELFTESTS),--tests "$(SELFTESTS)")
-# make grade: every lab, or LAB=NN alone; FORMAT=tap,junit,gradescope also
+# make grade: every lab, LAB=NN alone or several (LAB="04 05"); FORMAT=tap,junit,gradescope also
 # writes build/grade/. Grading runs under icount, whatever KVM says.
 grade: build
 	$(if $(filter command line environment,$(origin LAB)),$(check-labs))
