@@ -43,9 +43,8 @@ watch_start() {
 watch_task() {
         local inc=$root/build/include/asm-offsets.inc percpu cur comm pid task
         percpu=$(elf_symbol "$kernel" cpu_data)
-        cur=$(awk '$2 == "PER_CPU_CURRENT" { print $3 }' "$inc" 2>/dev/null)
-        pid=$(awk '$2 == "TASK_PID" { print $3 }' "$inc" 2>/dev/null)
-        comm=$(awk '$2 == "TASK_COMM" { print $3 }' "$inc" 2>/dev/null)
+        read -r cur pid comm < <(awk '$2 == "PER_CPU_CURRENT" { c = $3 } $2 == "TASK_PID" { p = $3 }
+                $2 == "TASK_COMM" { m = $3 } END { print c, p, m }' "$inc" 2>/dev/null)
         [ -n "$percpu" ] && [ -n "$cur" ] && [ -n "$pid" ] && [ -n "$comm" ] || return 0
         cur=$(printf '%x' $((16#$percpu + cur)))
         echo "x /1gx 0x$cur" >&5
