@@ -101,42 +101,64 @@ exercise_option() {
         grep -qx "$option" "$config" || fail "exercise $2: no $option line in lab $4's config"
 }
 
-@test "every exercise is graded: stripping it alone loses points" {
+# A test is named after the exercise it judges: "[3] 02-work-mask: ...",
+# or "[2] 06-six-checks, 06-checks-in-c: ..." when two exercises answer it.
+# Students see in the grade which tests are their exercise's; here those
+# tests stand in for the whole lab's grade, which make test used to run
+# twice for every exercise (most of its time). Failing a test named after
+# the exercise is losing its points; passing one that fails with none
+# written is earning them. grading/exercise-table grades each case in full,
+# for the table of points per exercise.
+#
+# exercise_tests TREE NN NAME...: run, in TREE, only lab NN's tests named
+# after the exercises NAME: one line each, "ok", "FAILED" or "skipped", and
+# the test's name
+exercise_tests() {
+        local tree=$1 nn=$2 alt
+        shift 2
+        alt=$(IFS='|'; echo "$*")
+        (cd "$tree" && bats --formatter tap -f "^\[[0-9]+\] ([0-9a-z-]+, )*($alt)(, [0-9a-z-]+)*: " \
+                "grading/lab$nn.bats" 3>&- </dev/null 2>&1) |
+                sed -n -e 's/^ok [0-9]* \(.*\) # skip.*/skipped \1/p' -e t \
+                        -e 's/^ok [0-9]* /ok /p' -e 's/^not ok [0-9]* /FAILED /p'
+}
+
+# exercise_lab FILE: the lab whose tests judge an exercise in FILE
+exercise_lab() {
+        case $1 in
+        labs/*) local nn=${1#labs/}; echo "${nn:0:2}" ;;
+        *) echo "${LABS_HERE%% *}" ;;
+        esac
+}
+
+@test "every exercise is graded: stripping it alone fails a test named after it" {
         skip_in_student_tree
-        local name file nn labs tree
+        local name file nn tree results
         run "$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT"
         [ "${#lines[@]}" -ge 2 ] || fail "fewer than two exercises: $output"
         while read -r name file; do
-                case $file in
-                labs/*) labs=${file#labs/}; labs=${labs:0:2} ;;
-                *) labs=$LABS_HERE ;;
-                esac
+                nn=$(exercise_lab "$file")
                 tree=$BATS_TEST_TMPDIR/$name
                 tree_copy "$tree" --only "$name"
-                exercise_option "$tree" "$name" "$file" "$labs"
-                # one lost point is all this needs: each lab's grading
-                # stops at its first failed test (grade --first-failure)
-                ENTRYLAB_FIRST_FAILURE=1 run make -s -C "$tree" grade LAB="$labs" 3>&-
-                [ "$status" -ne 0 ] || fail "exercise $name ($file) removed, and lab $labs still has full marks"
-                read_total "$output"
-                [ "$GOT" -lt "$MAX" ] || fail "exercise $name: $GOT/$MAX"
+                exercise_option "$tree" "$name" "$file" "$nn"
+                make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "exercise $name stripped: the kit does not build"
+                results=$(exercise_tests "$tree" "$nn" "$name")
+                [ -n "$results" ] || fail "lab $nn has no test named after exercise $name (\"[N] $name: ...\")"
+                grep -q '^FAILED ' <<< "$results" || fail "exercise $name stripped, and its tests still pass: $results"
+                echo "$name stripped: $(grep -c '^FAILED ' <<< "$results") of its $(wc -l <<< "$results") tests fail"
                 rm -rf "$tree"
-        # an exercise kept in a later lab (01-build-frame in lab 02) is graded
+        # an exercise kept in a later lab (01-build-frame in lab 02) is judged
         # once, in the lab it belongs to
         done < <("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT" | awk '!seen[$1]++')
 }
 
 # The exercises a student can see working one at a time: with only NAME of
 # its lab written (the lab's other exercises left as the handout's
-# starters), the lab grades above what the handout grades with none of them
+# starters), a test named after NAME passes that fails with none of them
 # written. Where a lab's starters cannot run on their own, the exercise is
-# judged on its own boot first (the GDB checks at the top of labNN.bats).
-# Each lab's none-written tree is graded once, in full; a tree with one
-# exercise written only until the tests it passed are worth more than that
-# (ENTRYLAB_STOP_ABOVE): what it prints is that lower bound.
+# judged on its own boot (the GDB checks at the top of labNN.bats).
 # Two exceptions, whose own checks come first in their lab's file but
-# cannot outweigh a boot that hangs or barely runs (the READMEs give the
-# figures): in lab 03,
+# cannot pass without the other (the READMEs give the figures): in lab 03,
 # FIXUP_TOP_OF_STACK written without the ptregs stub hangs the file-wide
 # boot (rt_sigreturn, run from the fast path, leaves through sysret_careful,
 # whose macro overwrites the sp and flags it wrote: 0/100, the grade stops
@@ -147,9 +169,9 @@ exercise_option() {
 EARN_ALONE_EXCEPT="03-fixup-top-of-stack 03-partial-save"
 EARN_ALONE="01-build-frame 01-dispatch 02-work-mask 02-fastpath-exit 03-ptregs-stub 04-push-and-clear 04-force-iret 04-fastpath-dispatch 04-ptregs-dispatch 05-phase1 05-rejoin-fastpath 06-six-checks 06-fastpath-checks 06-checks-in-c"
 
-@test "each exercise earns points alone: only it written beats none written" {
+@test "each exercise earns points alone: written alone, it passes a test of its own that fails with none written" {
         skip_in_student_tree
-        local name nn tree file none=() list
+        local name nn tree file list results earned none=()
         list=$("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT")
         # every exercise of the labs present is held to it, or named an exception
         for name in $(awk '{ print $1 }' <<< "$list" | sort -u); do
@@ -158,27 +180,28 @@ EARN_ALONE="01-build-frame 01-dispatch 02-work-mask 02-fastpath-exit 03-ptregs-s
         for name in $EARN_ALONE; do
                 nn=${name:0:2}
                 [ -n "$(lab_dir "$nn")" ] || continue
+                file=$(awk -v n="$name" -v d="labs/$(lab_dir "$nn")/" '$1 == n && index($2, d) == 1 { print $2; exit }' <<< "$list")
                 if [ -z "${none[10#$nn]:-}" ]; then
-                        # none written: strip the one --alone kept as well
+                        # none written: strip the one --alone kept as well;
+                        # the tests of all the lab's exercises, in one run
                         tree=$BATS_TEST_TMPDIR/none-$nn
                         "$ENTRYLAB_ROOT/grading/handout" --alone "$name" "$ENTRYLAB_ROOT" "$tree.1" >/dev/null
                         TREE_SRC=$tree.1 tree_copy "$tree" --only "$name" || fail "no tree without $nn's exercises"
                         rm -rf "$tree.1"
-                        run make -s -C "$tree" grade LAB="$nn" 3>&-
-                        read_total "$output"
-                        none[10#$nn]=$GOT
-                        echo "lab $nn, none written: $GOT/$MAX"
+                        make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "lab $nn with no exercise written does not build"
+                        none[10#$nn]=$(exercise_tests "$tree" "$nn" $(awk -v p="$nn-" 'index($1, p) == 1 { print $1 }' <<< "$list" | sort -u))
+                        [ -n "${none[10#$nn]}" ] || fail "lab $nn: no test named after its exercises"
                         rm -rf "$tree"
                 fi
                 tree=$BATS_TEST_TMPDIR/alone-$name
                 tree_copy "$tree" --alone "$name"
-                file=$(awk -v n="$name" -v d="labs/$(lab_dir "$nn")/" '$1 == n && index($2, d) == 1 { print $2; exit }' <<< "$list")
                 exercise_option "$tree" "$name" "$file" "$nn"
-                ENTRYLAB_STOP_ABOVE=${none[10#$nn]} run make -s -C "$tree" grade LAB="$nn" 3>&-
-                read_total "$output"
-                [ "$GOT" -gt "${none[10#$nn]}" ] ||
-                        fail "exercise $name written alone: lab $nn grades $GOT/$MAX, none written ${none[10#$nn]}"
-                echo "$name alone: at least $GOT/$MAX, none written: ${none[10#$nn]}"
+                make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "exercise $name written alone: lab $nn does not build"
+                results=$(exercise_tests "$tree" "$nn" "$name")
+                # its tests that pass alone and failed with none written
+                earned=$(sed -n 's/^ok //p' <<< "$results" | grep -Fxf - <(sed -n 's/^FAILED //p' <<< "${none[10#$nn]}")) ||
+                        fail "exercise $name written alone passes none of its tests that fail with none written: $results"
+                echo "$name alone earns: $(tr '\n' ';' <<< "$earned")"
                 rm -rf "$tree"
         done
 }

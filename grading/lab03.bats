@@ -18,9 +18,9 @@ setup_file() {
 @test "[4] frame audit (GDB): every slot the fast path writes holds the register it names" { check_frame_audit "$LAB" "bx bp r12 r13 r14 r15 cs flags sp ss"; }
 # each exercise judged on its own boot (init=/bin/frameprobe), before the
 # file-wide boot is judged: written alone, it earns these (README)
-@test "[4] the fast path leaves bx, bp, r12-r15, cs, flags, sp, ss unwritten (GDB)" { check_fast_path_leaves_slots_unwritten "$LAB"; }
-@test "[2] FIXUP_TOP_OF_STACK completes cs, flags, sp and ss from where the fast path left them (GDB)" { check_fixup_completes_top "$LAB"; }
-@test "[2] stub_ptregs_64 sends a ptregs syscall from the fast path to the slow path, which runs orig_ax (GDB)" { check_ptregs_stub_restarts "$LAB"; }
+@test "[4] 03-partial-save: the fast path leaves bx, bp, r12-r15, cs, flags, sp, ss unwritten (GDB)" { check_fast_path_leaves_slots_unwritten "$LAB"; }
+@test "[2] 03-fixup-top-of-stack: FIXUP_TOP_OF_STACK completes cs, flags, sp and ss from where the fast path left them (GDB)" { check_fixup_completes_top "$LAB"; }
+@test "[2] 03-ptregs-stub: stub_ptregs_64 sends a ptregs syscall from the fast path to the slow path, which runs orig_ax (GDB)" { check_ptregs_stub_restarts "$LAB"; }
 @test "[2] lab 03 boots, runs every program and powers off cleanly" { check_boots; }
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }

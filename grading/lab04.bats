@@ -19,8 +19,8 @@ setup_file() {
 @test "[4] frame audit (GDB): every pt_regs slot holds the register it names" { check_frame_audit "$LAB"; }
 # exercises judged on their own boot (init=/bin/frameprobe), before the
 # file-wide boot is judged: written alone, each earns these (README)
-@test "[2] right after PUSH_AND_CLEAR_REGS no register but rax, rdi, rsi holds the user's value (GDB)" { check_cleared_after_push "$LAB"; }
-@test "[2] sysret_check: exit work or TIF_FULL_RESTORE sends a syscall to the IRET exit, nothing pending to SYSRET (GDB)" { check_force_iret_decides "$LAB"; }
+@test "[2] 04-push-and-clear: right after PUSH_AND_CLEAR_REGS no register but rax, rdi, rsi holds the user's value (GDB)" { check_cleared_after_push "$LAB"; }
+@test "[2] 04-force-iret: sysret_check: exit work or TIF_FULL_RESTORE sends a syscall to the IRET exit, nothing pending to SYSRET (GDB)" { check_force_iret_decides "$LAB"; }
 @test "[2] lab 04 boots, runs every program and powers off cleanly" { check_boots; }
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
@@ -50,7 +50,7 @@ setup_file() {
 @test "[1] mmap and munmap: anonymous private memory, Linux's errors, all six arguments reach the kernel" { check_mmap; }
 # ptrace and seccomp (grading/lib/trace.bash)
 @test "[1] ptrace and seccomp programs pass all their own checks" { check_trace_programs_pass; }
-@test "[1] ptrace: the tracer changes the number, an argument, skips (orig_ax = -1) and sets results" { check_ptrace_changes; }
+@test "[1] 04-ptregs-dispatch: ptrace: the tracer changes the number, an argument, skips (orig_ax = -1) and sets results" { check_ptrace_changes; }
 @test "[3] ptrace: GETREGS/SETREGS round trip of rbx, rbp, r12-r15, flags, rsp and rip at a syscall stop" { check_ptrace_regs; }
 @test "[1] ptrace: SETREGS gives no privilege; a bad rip or CS kills only the tracee" { check_ptrace_privilege; }
 @test "[1] ptrace: -ESRCH, -EFAULT, -EIO, -EINVAL, -EPERM and PTRACE_KILL" { check_ptrace_errors; }
@@ -75,5 +75,5 @@ setup_file() {
 @test "[4] fork: the parent leaves by sysretq, the child by ret_from_fork's iretq" { check_fork_exits "$LAB"; }
 @test "[1] a fork child sees rax = 0 and its parent's callee-saved registers" { check_fork_child_regs; }
 @test "[3] the fast path never reads a slot it did not write (GDB poisons them)" { check_unwritten_slots_never_read "$LAB"; }
-@test "[4] fork, execve, rt_sigreturn and iopl retire fewer instructions than on lab 03 (no restart)" { check_path_vs_reference "$LAB" 03 fewer fork execve signal iopl; }
+@test "[4] 04-fastpath-dispatch: fork, execve, rt_sigreturn and iopl retire fewer instructions than on lab 03 (no restart)" { check_path_vs_reference "$LAB" 03 fewer fork execve signal iopl; }
 @test "[2] getpid retires more instructions than on lab 03: the whole frame's price" { check_path_vs_reference "$LAB" 03 more getpid; }

@@ -20,7 +20,7 @@ setup_file() {
 @test "[4] frame audit (GDB): every pt_regs slot holds the register it names" { check_frame_audit "$LAB"; }
 # judged on its own boot (init=/bin/frameprobe), before the file-wide boot:
 # written alone, the rejoin earns this (README)
-@test "[2] tracesys rejoins the fast path with the frame's number when phase 1 answers 0, else phase 2 (GDB)" { check_rejoin_decides "$LAB"; }
+@test "[2] 05-rejoin-fastpath: tracesys rejoins the fast path with the frame's number when phase 1 answers 0, else phase 2 (GDB)" { check_rejoin_decides "$LAB"; }
 @test "[1] phase 2 is given phase 1's result: tracesys_phase2 passes it in rdx (GDB)" { check_phase2_gets_phase1_result "$LAB"; }
 @test "[2] lab 05 boots, runs every program and powers off cleanly" { check_boots; }
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
@@ -65,7 +65,7 @@ setup_file() {
 # this lab's step: the two phases (grading/lib/twophase.bash)
 @test "[4] under an allow-all filter getpid leaves by sysretq, rcx and r11 right (GDB)" { check_filtered_getpid_sysret "$LAB"; }
 @test "[6] SECCOMP_RET_ERRNO is answered in phase 1: the syscall is skipped, -EPERM, by sysretq (GDB)" { check_errno_skips_by_sysret "$LAB"; }
-@test "[5] phase 1 rewrites nothing in pt_regs but ax and orig_ax (GDB, before and after)" { check_phase1_rewrites_nothing "$LAB"; }
+@test "[5] 05-phase1: phase 1 rewrites nothing in pt_regs but ax and orig_ax (GDB, before and after)" { check_phase1_rewrites_nothing "$LAB"; }
 @test "[2] SECCOMP_RET_TRACE goes to phase 2 and returns by iretq" { check_iret_after "$LAB" seccomp_filter seccomp_phase2; }
 @test "[5] an allow-all filter's overhead over getpid falls from lab 04's by at least the IRET (cost model)" { check_filter_overhead_cut "$LAB" 04; }
 # what lab 04 built, kept (grading/lib/fullframe.bash, grading/lib/exits.bash)

@@ -68,15 +68,15 @@ setup_file() {
 @test "[3] r11 != rflags: rt_sigreturn to a context with its own r11 leaves by iretq (sigregs)" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
 @test "[2] r11 != rflags: the frame's r11 edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->r11 = $FRAME->flags ^ 1" "r11 == rflags"; }
 @test "[3] RF set: a frame with RF (as a sigreturn may leave it) leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x10000" "no RF"; }
-@test "[3] TF set: single_step_syscall's syscall leaves by iretq, SIGTRAP after it" { check_exits_by "$LAB" iretq single_step_syscall ss_after_syscall 1; }
+@test "[3] 06-fastpath-checks: TF set: single_step_syscall's syscall leaves by iretq, SIGTRAP after it" { check_exits_by "$LAB" iretq single_step_syscall ss_after_syscall 1; }
 @test "[2] TF set in the frame from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x100" "no TF"; }
 @test "[3] ss != __USER_DS: another ss in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->ss = 0" "ss == __USER_DS"; }
-@test "[3] the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
+@test "[3] 06-fastpath-checks: the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
 # where it wins
-@test "[2] sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
+@test "[2] 06-six-checks, 06-checks-in-c: sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
 @test "[1] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_rt_sigaction; }
 @test "[1] once the checks judged a rewritten frame, TIF_FULL_RESTORE is cleared, even when they chose SYSRET" { check_full_restore_met "$LAB"; }
-@test "[3] a traced syscall whose tracer changed nothing leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_traced+2 3 ptrace_report_syscall_entry; }
+@test "[3] 06-six-checks, 06-checks-in-c: a traced syscall whose tracer changed nothing leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_traced+2 3 ptrace_report_syscall_entry; }
 @test "[3] exit work, a traced syscall, a signal round trip and iopl cost fewer modelled cycles than on lab 05" { check_cycles_vs_reference "$LAB" 05 exit-work traced signal iopl; }
 @test "[2] execve still returns by iretq (rcx and r11 are 0, not rip and rflags)" { check_iret_after_execve "$LAB"; }
 @test "[2] entering a signal handler still returns by iretq (rcx is not the handler)" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }
