@@ -307,6 +307,23 @@ inject() {
         [ "$GOT" -lt 30 ] || fail "the replaying kernel scores $GOT/$MAX"
 }
 
+# grade stops a lab by interrupting its bats; a run started in the
+# background by a shell without job control (a CI script's `cmd &`) has
+# SIGINT ignored, and the stop must work there too
+@test "grade --first-failure stops at the first failed test, even started with SIGINT ignored" {
+        skip_in_student_tree
+        local tree=$BATS_TEST_TMPDIR/first m=$ENTRYLAB_ROOT/grading/mistakes/01-cs-ss-swapped.sed file
+        tree_copy "$tree" --solved
+        file=$(mistake_field "$m" file)
+        sed -E -i -f "$m" "$tree/$file"
+        make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "the mistaken lab does not build"
+        run bash -c "trap '' INT; cd '$tree' && grading/grade --first-failure --format tap --out '$tree/out' 01" 3>&-
+        assert_failure
+        assert_output --partial "not run: stopped at the failure above"
+        run grep -c '^\(not \)\?ok ' "$tree/out/lab01.tap"
+        assert_output 1
+}
+
 # The tests above judge lab 01's checks by counting boots; this holds every
 # lab's checks to the same rule without booting: a check's first line is
 # require_boot, or a call of another check (which then starts with it).
