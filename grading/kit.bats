@@ -192,6 +192,27 @@ GDB
         echo "$n figures checked"
 }
 
+# A handout sends students to tests by name ("[2] 04-push-and-clear: right
+# after …"): each name a lab's README or answers quote, up to its "…", is
+# the start of a test of that lab, with the same points.
+@test "every test the labs' READMEs and answers quote by name exists, with those points" {
+        local doc nn quote n=0 names bad=
+        for doc in "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/README.md "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/ANSWERS.md; do
+                [ -f "$doc" ] || continue
+                nn=$(basename "$(dirname "$doc")" | cut -c1-2)
+                names=$(sed -n 's/^@test "\(\[[0-9]*\] [^"]*\)".*/\1/p' "$ENTRYLAB_ROOT/grading/lab$nn.bats" | tr -s ' ')
+                while IFS= read -r quote; do
+                        n=$((n + 1))
+                        awk -v q="$quote" 'index($0, q) == 1 { found = 1 } END { exit !found }' <<< "$names" ||
+                                bad+="${doc#"$ENTRYLAB_ROOT"/}: no test \"$quote\""$'\n'
+                done < <(tr '\n' ' ' < "$doc" | tr -s ' ' | grep -o '"\[[0-9]*\] [^"]*"' |
+                        sed 's/^"//; s/"$//; s/ *…$//; s/ *\.\.\.$//')
+        done
+        [ -z "$bad" ] || fail "$bad"
+        [ "$n" -gt 0 ] || fail "no test quoted by name"
+        echo "$n quotes checked"
+}
+
 @test "a kernel that hangs is called a hang within TIMEOUT" {
         run $MAKE_ run LAB=01 ARGS=spin TIMEOUT=3
         assert_failure
