@@ -297,11 +297,10 @@ autograder:
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say;
 	@# each test's time goes into the output (--timing), never into a verdict
-	env -u KVM -u QEMUEXTRA bats --timing grading/kit.bats grading/grade.bats grading/bench.bats grading/autograder.bats grading/fuzz.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/selftests.bats
+	env -u KVM -u QEMUEXTRA bats --timing grading/kit.bats grading/grade.bats grading/bench.bats grading/autograder.bats grading/fuzz.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/mistakes.bats grading/selftests.bats
 
-# make test-mistakes: the catalogue of typical mistakes (grading/mistakes/),
-# each planted and named by its lab's first failure. About 25 minutes on 2
-# cores: kept out of make test until grading is fast enough for both.
+# make test-mistakes: the catalogue of typical mistakes (grading/mistakes/)
+# alone, each planted and named by its lab's first failure (part of make test)
 test-mistakes: build
 	env -u KVM -u QEMUEXTRA bats grading/mistakes.bats
 

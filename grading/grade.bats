@@ -376,6 +376,9 @@ HIDDEN
         run ls "$tree/labs"
         assert_output "$(printf '01-iret-only\n02-sysret-fastpath')"
         [ ! -e "$tree/grading/lab03.bats" ] || fail "lab 03's tests in a handout without lab 03"
+        # nothing that names a solution: the catalogue of mistakes, the answers
+        [ ! -e "$tree/grading/mistakes" ] || fail "grading/mistakes in the handout"
+        [ -z "$(find "$tree" -name ANSWERS.md)" ] || fail "ANSWERS.md in the handout"
         run make -s -C "$tree" build 3>&-
         assert_success
 }

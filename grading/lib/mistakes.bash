@@ -9,7 +9,9 @@
 #   # expect: pt_regs->bx = 0x5a5a5a5a00000b01, which is the user's rbp
 #   s/.../.../
 #
-# (one or more "expect:" lines, all required; sed -E syntax.)
+# (one or more "expect:" lines, all required; sed -E syntax. A mistake that
+# spans files has a "file:" line for each: the script is applied to each,
+# and must change each.)
 
 # tree_copy DEST [handout options]: a tree to change (from TREE_SRC, default
 # the reference), with the reference's
@@ -39,14 +41,21 @@ mistake_first_failure() {
 # reference whose sources are put back first), build, grade until the
 # first failure; prints what is wrong, nothing when the message names it
 mistake_check() {
-        local m=$1 tree=$2 file nn first word
+        local m=$1 tree=$2 files file nn first word
         nn=$(basename "$m" | cut -c1-2)
-        file=$(mistake_field "$m" file)
-        [ -f "$tree/$file" ] || { echo "$m: no file '$file'"; return; }
-        cp "$ENTRYLAB_ROOT/$file" "$tree/$file"
-        sed -E -i -f "$m" "$tree/$file"
-        if cmp -s "$ENTRYLAB_ROOT/$file" "$tree/$file"; then
-                echo "$(basename "$m"): the sed script changed nothing in $file"
+        files=$(mistake_field "$m" file)
+        [ -n "$files" ] || { echo "$(basename "$m"): no '# file:' line"; return; }
+        for file in $files; do
+                [ -f "$tree/$file" ] || { echo "$(basename "$m"): no file '$file'"; return; }
+                cp "$ENTRYLAB_ROOT/$file" "$tree/$file"
+                sed -E -i -f "$m" "$tree/$file"
+                if cmp -s "$ENTRYLAB_ROOT/$file" "$tree/$file"; then
+                        echo "$(basename "$m"): the sed script changed nothing in $file"
+                        first=none
+                fi
+        done
+        if [ "${first:-}" = none ]; then
+                :
         elif ! make -s -C "$tree" build >/dev/null 2>&1 3>&-; then
                 echo "$(basename "$m"): the mistaken lab does not build"
         else
@@ -58,5 +67,7 @@ mistake_check() {
                         break
                 done < <(mistake_field "$m" expect)
         fi
-        cp "$ENTRYLAB_ROOT/$file" "$tree/$file"
+        for file in $files; do
+                cp "$ENTRYLAB_ROOT/$file" "$tree/$file"
+        done
 }
