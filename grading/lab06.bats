@@ -20,6 +20,29 @@ setup_file() {
 
 @test "[4] frame audit (GDB): every pt_regs slot holds the register it names" { check_frame_audit "$LAB"; }
 @test "[1] lab 06 boots, runs every program and powers off cleanly" { check_boots; }
+# this lab's step first, where a student working on it looks (and where
+# grade --first-failure meets its mistakes early): each check fails once,
+# and leaves by IRET (GDB at both exits; grading/lib/opportunistic.bash)
+@test "[3] rcx != rip: a tracer's new rip leaves by iretq with the tracer's frame" { check_gdb_ptrace_iret "$LAB"; }
+@test "[3] rcx != rip: the frame's cx edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->cx = $FRAME->ip + 1" "rcx == rip"; }
+@test "[3] rip not canonical: rt_sigreturn to 2^47 (sysret_rip) leaves by iretq" { check_iret_after "$LAB" sysret_rip sys_rt_sigreturn; }
+@test "[3] rip not canonical: the ip and cx slots set to 2^63 - 4096 from GDB leave by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->cx = $FRAME->ip = 0x7ffffffffffff000" "rip canonical"; }
+@test "[3] cs != __USER_CS: a 32-bit cs in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->cs = 0x23" "cs == __USER_CS"; }
+@test "[3] r11 != rflags: rt_sigreturn to a context with its own r11 leaves by iretq (sigregs)" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
+@test "[2] r11 != rflags: the frame's r11 edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->r11 = $FRAME->flags ^ 1" "r11 == rflags"; }
+@test "[3] RF set: a frame with RF (as a sigreturn may leave it) leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x10000" "no RF"; }
+@test "[3] 06-fastpath-checks: TF set: single_step_syscall's syscall leaves by iretq, SIGTRAP after it" { check_exits_by "$LAB" iretq single_step_syscall ss_after_syscall 1; }
+@test "[2] TF set in the frame from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x100" "no TF"; }
+@test "[3] ss != __USER_DS: another ss in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->ss = 0" "ss == __USER_DS"; }
+@test "[3] 06-fastpath-checks: the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
+# where it wins
+@test "[2] 06-six-checks, 06-checks-in-c: sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
+@test "[1] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_rt_sigaction; }
+@test "[1] once the checks judged a rewritten frame, TIF_FULL_RESTORE is cleared, even when they chose SYSRET" { check_full_restore_met "$LAB"; }
+@test "[3] 06-six-checks, 06-checks-in-c: a traced syscall whose tracer changed nothing leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_traced+2 3 ptrace_report_syscall_entry; }
+@test "[2] execve still returns by iretq (rcx and r11 are 0, not rip and rflags)" { check_iret_after_execve "$LAB"; }
+@test "[2] entering a signal handler still returns by iretq (rcx is not the handler)" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }
+# what every lab keeps (grading/lib/abi.bash, signals.bash, trace.bash)
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
 @test "[1] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
@@ -58,28 +81,8 @@ setup_file() {
 @test "[1] seccomp: out-of-range and negative numbers reach the filter" { check_seccomp_numbers; }
 @test "[1] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
 @test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
-# this lab's step: each check fails once, and leaves by IRET (GDB at both
-# exits; grading/lib/opportunistic.bash)
-@test "[3] rcx != rip: a tracer's new rip leaves by iretq with the tracer's frame" { check_gdb_ptrace_iret "$LAB"; }
-@test "[3] rcx != rip: the frame's cx edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->cx = $FRAME->ip + 1" "rcx == rip"; }
-@test "[3] rip not canonical: rt_sigreturn to 2^47 (sysret_rip) leaves by iretq" { check_iret_after "$LAB" sysret_rip sys_rt_sigreturn; }
-@test "[3] rip not canonical: the ip and cx slots set to 2^63 - 4096 from GDB leave by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->cx = $FRAME->ip = 0x7ffffffffffff000" "rip canonical"; }
-@test "[3] cs != __USER_CS: a 32-bit cs in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->cs = 0x23" "cs == __USER_CS"; }
-@test "[3] r11 != rflags: rt_sigreturn to a context with its own r11 leaves by iretq (sigregs)" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
-@test "[2] r11 != rflags: the frame's r11 edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->r11 = $FRAME->flags ^ 1" "r11 == rflags"; }
-@test "[3] RF set: a frame with RF (as a sigreturn may leave it) leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x10000" "no RF"; }
-@test "[3] 06-fastpath-checks: TF set: single_step_syscall's syscall leaves by iretq, SIGTRAP after it" { check_exits_by "$LAB" iretq single_step_syscall ss_after_syscall 1; }
-@test "[2] TF set in the frame from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x100" "no TF"; }
-@test "[3] ss != __USER_DS: another ss in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->ss = 0" "ss == __USER_DS"; }
-@test "[3] 06-fastpath-checks: the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
-# where it wins
-@test "[2] 06-six-checks, 06-checks-in-c: sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
-@test "[1] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_rt_sigaction; }
-@test "[1] once the checks judged a rewritten frame, TIF_FULL_RESTORE is cleared, even when they chose SYSRET" { check_full_restore_met "$LAB"; }
-@test "[3] 06-six-checks, 06-checks-in-c: a traced syscall whose tracer changed nothing leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_traced+2 3 ptrace_report_syscall_entry; }
+# this lab's step, measured
 @test "[3] exit work, a traced syscall, a signal round trip and iopl cost fewer modelled cycles than on lab 05" { check_cycles_vs_reference "$LAB" 05 exit-work traced signal iopl; }
-@test "[2] execve still returns by iretq (rcx and r11 are 0, not rip and rflags)" { check_iret_after_execve "$LAB"; }
-@test "[2] entering a signal handler still returns by iretq (rcx is not the handler)" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }
 @test "[2] the null syscall round trip (getpid, user loop included) is at most 90 instructions" { check_null_syscall_budget "$LAB" 90; }
 # what labs 04 and 05 built, kept
 @test "[1] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
