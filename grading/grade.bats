@@ -88,19 +88,6 @@ read_total() {
         done
 }
 
-# exercise_option TREE NAME FILE NN: an extension exercise names the build
-# option that turns it on (lab 06's checks in C); set it in TREE's config
-# of lab NN, so that the exercise is graded with it
-exercise_option() {
-        local option config
-        option=$(sed -n "/>>> exercise: $2\\b/,/--- s/p" "$ENTRYLAB_ROOT/$3" |
-                grep -o "CONFIG_[A-Z0-9_]*=y" | head -1)
-        [ -n "$option" ] || return 0
-        config=$1/labs/$(lab_dir "$4")/config
-        sed -i "s/^# *$option\$/$option/" "$config"
-        grep -qx "$option" "$config" || fail "exercise $2: no $option line in lab $4's config"
-}
-
 # A test is named after the exercise it judges: "[3] 02-work-mask: ...",
 # or "[2] 06-six-checks, 06-checks-in-c: ..." when two exercises answer it.
 # Students see in the grade which tests are their exercise's; here those

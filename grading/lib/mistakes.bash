@@ -71,3 +71,17 @@ mistake_check() {
                 cp "$ENTRYLAB_ROOT/$file" "$tree/$file"
         done
 }
+
+# exercise_option TREE NAME FILE NN: an extension exercise names the build
+# option that turns it on (lab 06's checks in C); set it in TREE's config of
+# lab NN, so that the exercise is graded with it. Fails, saying so, when
+# the config has no line for the option.
+exercise_option() {
+        local option config
+        option=$(sed -n "/>>> exercise: $2\\b/,/--- s/p" "$ENTRYLAB_ROOT/$3" |
+                grep -o "CONFIG_[A-Z0-9_]*=y" | head -1)
+        [ -n "$option" ] || return 0
+        config=$(echo "$1/labs/$4"-*/config)
+        sed -i "s/^# *$option\$/$option/" "$config"
+        grep -qx "$option" "$config" || { echo "exercise $2: no $option line in $config" >&2; return 1; }
+}
