@@ -22,6 +22,21 @@ setup_file() {
 @test "[2] 04-push-and-clear: right after PUSH_AND_CLEAR_REGS no register but rax, rdi, rsi holds the user's value (GDB)" { check_cleared_after_push "$LAB"; }
 @test "[2] 04-force-iret: sysret_check: exit work or TIF_FULL_RESTORE sends a syscall to the IRET exit, nothing pending to SYSRET (GDB)" { check_force_iret_decides "$LAB"; }
 @test "[2] lab 04 boots, runs every program and powers off cleanly" { check_boots; }
+# this lab's step first, where a student working on it looks (and where
+# grade --first-failure meets its mistakes early): the whole frame, cleared;
+# pt_regs handlers; force-IRET (grading/lib/fullframe.bash, exits.bash)
+@test "[1] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
+@test "[4] at the handler no register holds a user value it does not take: rbx, rbp, rdx, r8-r15 cleared (GDB)" { check_registers_cleared "$LAB"; }
+@test "[5] the handler gets the frame in rdi; a six-argument syscall (mmap) gets all six (GDB)" { check_handler_gets_frame "$LAB"; }
+@test "[3] both paths clamp the number with a mask before the table load (array_index_nospec)" { check_nospec_clamp "$LAB"; }
+@test "[3] execve (called from the fast path) returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
+@test "[2] rt_sigreturn (no stub now) returns by iretq" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
+@test "[3] iopl (no stub now) returns by iretq" { check_iret_after "$LAB" iopl "sys_iopl if (unsigned int)\$rdi <= 3"; }
+@test "[2] kill() of oneself returns into the handler by iretq" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }
+@test "[2] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
+@test "[4] fork: the parent leaves by sysretq, the child by ret_from_fork's iretq" { check_fork_exits "$LAB"; }
+@test "[1] a fork child sees rax = 0 and its parent's callee-saved registers" { check_fork_child_regs; }
+@test "[3] the fast path never reads a slot it did not write (GDB poisons them)" { check_unwritten_slots_never_read "$LAB"; }
 @test "[1] getpid and getppid name the right processes" { check_getpid; }
 @test "[1] fork + wait4: 40 processes at once, every exit status reaches the parent" { check_fork_wait; }
 @test "[1] execve delivers argv and envp; bad pointers get -EFAULT" { check_execve; }
@@ -61,19 +76,6 @@ setup_file() {
 @test "[1] seccomp: out-of-range and negative numbers reach the filter" { check_seccomp_numbers; }
 @test "[1] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
 @test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
-# this lab's step: the whole frame, cleared; pt_regs handlers; force-IRET
-# (grading/lib/fullframe.bash, grading/lib/exits.bash)
-@test "[1] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }
-@test "[4] at the handler no register holds a user value it does not take: rbx, rbp, rdx, r8-r15 cleared (GDB)" { check_registers_cleared "$LAB"; }
-@test "[5] the handler gets the frame in rdi; a six-argument syscall (mmap) gets all six (GDB)" { check_handler_gets_frame "$LAB"; }
-@test "[3] both paths clamp the number with a mask before the table load (array_index_nospec)" { check_nospec_clamp "$LAB"; }
-@test "[3] execve (called from the fast path) returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
-@test "[2] rt_sigreturn (no stub now) returns by iretq" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
-@test "[3] iopl (no stub now) returns by iretq" { check_iret_after "$LAB" iopl "sys_iopl if (unsigned int)\$rdi <= 3"; }
-@test "[2] kill() of oneself returns into the handler by iretq" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }
-@test "[2] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
-@test "[4] fork: the parent leaves by sysretq, the child by ret_from_fork's iretq" { check_fork_exits "$LAB"; }
-@test "[1] a fork child sees rax = 0 and its parent's callee-saved registers" { check_fork_child_regs; }
-@test "[3] the fast path never reads a slot it did not write (GDB poisons them)" { check_unwritten_slots_never_read "$LAB"; }
+# this lab's step, measured
 @test "[4] 04-fastpath-dispatch: fork, execve, rt_sigreturn and iopl retire fewer instructions than on lab 03 (no restart)" { check_path_vs_reference "$LAB" 03 fewer fork execve signal iopl; }
 @test "[2] getpid retires more instructions than on lab 03: the whole frame's price" { check_path_vs_reference "$LAB" 03 more getpid; }

@@ -24,16 +24,16 @@ setup_file() {
 # grade --first-failure meets its mistakes early): each check fails once,
 # and leaves by IRET (GDB at both exits; grading/lib/opportunistic.bash)
 @test "[3] rcx != rip: a tracer's new rip leaves by iretq with the tracer's frame" { check_gdb_ptrace_iret "$LAB"; }
-@test "[3] rcx != rip: the frame's cx edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->cx = $FRAME->ip + 1" "rcx == rip"; }
+@test "[3] rcx != rip: the frame's cx edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "rcx == rip"; }
 @test "[3] rip not canonical: rt_sigreturn to 2^47 (sysret_rip) leaves by iretq" { check_iret_after "$LAB" sysret_rip sys_rt_sigreturn; }
-@test "[3] rip not canonical: the ip and cx slots set to 2^63 - 4096 from GDB leave by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->cx = $FRAME->ip = 0x7ffffffffffff000" "rip canonical"; }
-@test "[3] cs != __USER_CS: a 32-bit cs in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->cs = 0x23" "cs == __USER_CS"; }
+@test "[3] rip not canonical: the ip and cx slots set to 2^63 - 4096 from GDB leave by iretq" { check_frame_edit_irets "$LAB" "rip canonical"; }
+@test "[3] cs != __USER_CS: a 32-bit cs in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "cs == __USER_CS"; }
 @test "[3] r11 != rflags: rt_sigreturn to a context with its own r11 leaves by iretq (sigregs)" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
-@test "[2] r11 != rflags: the frame's r11 edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->r11 = $FRAME->flags ^ 1" "r11 == rflags"; }
-@test "[3] RF set: a frame with RF (as a sigreturn may leave it) leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x10000" "no RF"; }
+@test "[2] r11 != rflags: the frame's r11 edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "r11 == rflags"; }
+@test "[3] RF set: a frame with RF (as a sigreturn may leave it) leaves by iretq" { check_frame_edit_irets "$LAB" "no RF"; }
 @test "[3] 06-fastpath-checks: TF set: single_step_syscall's syscall leaves by iretq, SIGTRAP after it" { check_exits_by "$LAB" iretq single_step_syscall ss_after_syscall 1; }
-@test "[2] TF set in the frame from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x100" "no TF"; }
-@test "[3] ss != __USER_DS: another ss in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "set var $FRAME->ss = 0" "ss == __USER_DS"; }
+@test "[2] TF set in the frame from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "no TF"; }
+@test "[3] ss != __USER_DS: another ss in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "ss == __USER_DS"; }
 @test "[3] 06-fastpath-checks: the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
 # where it wins
 @test "[2] 06-six-checks, 06-checks-in-c: sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }

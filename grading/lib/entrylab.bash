@@ -110,18 +110,43 @@ witness_boot() {
 }
 
 # The file-wide boot that most tests read: every test program in one run.
-# Its verdict is kept so that each test can fail with the reason.
+# Its verdict is kept so that each test can fail with the reason. It runs
+# in the background, beside the first test (the frame audit, which boots
+# its own kernel under GDB): on two cores the two take the time of one.
+# Every other check waits for it in require_boot; SERIAL.done marks its end.
 boot_all_programs() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
         echo "$1" > "$SERIAL.lab"
-        # the frame audit's probe first, outside GDB (audit.bash)
-        boot_lab "$1" "$SERIAL" "frameprobe $2" "${3:-$BOOT_TIMEOUT}" || true
-        boot_ahead_start "$1"
+        mkdir -p "$BATS_FILE_TMPDIR/ahead"
+        # stdin, stdout and fd 3 closed: bats does not wait for it; bats'
+        # errexit must not end the chain at a failed boot
+        (
+                # the frame audit's probe first, outside GDB (audit.bash)
+                boot_lab "$1" "$SERIAL" "frameprobe $2" "${3:-$BOOT_TIMEOUT}" || true
+                boot_ahead_plan "$1" || true
+                : > "$SERIAL.done"
+                boot_ahead_run || true
+                : > "$BATS_FILE_TMPDIR/ahead/done"
+        ) </dev/null >/dev/null 2>&1 3>&- &
+        echo $! > "$BATS_FILE_TMPDIR/ahead/pid"
+        disown $!      # its end is no news for bats
+}
+
+# file_boot_wait: the file-wide boot (if this file made one) has ended (within its own bound: the
+# boot's timeout and the hang watcher's look), or the test fails
+file_boot_wait() {
+        SERIAL=$BATS_FILE_TMPDIR/serial.log
+        [ -e "$BATS_FILE_TMPDIR/ahead/pid" ] || return 0      # no file-wide boot here
+        local until=$((SECONDS + BOOT_TIMEOUT + 30))
+        while [ ! -e "$SERIAL.done" ] && [ $SECONDS -lt $until ]; do
+                sleep 0.05
+        done
+        [ -e "$SERIAL.done" ] || fail "the file-wide boot did not end within $((BOOT_TIMEOUT + 30)) s"
 }
 
 # Boots ahead. A check that boots its own kernel (the page-leak and
 # determinism checks) used to wait for it while the second core idled.
-# Once the file-wide boot came up, boot_all_programs starts those boots in
+# Once the file-wide boot came up, boot_all_programs makes those boots in
 # the background instead, one after another, and boot_lab hands each to
 # the first check that asks for the same lab, programs and bound, once:
 # two boots of the same programs stay two boots. A kernel that
@@ -139,38 +164,52 @@ boot_ahead_for() {
         done
 }
 
-# boot_ahead_start NN: the registered boots of this test file, in the
-# background (stdin, stdout and fd 3 closed: bats does not wait for them)
-boot_ahead_start() {
-        local dir=$BATS_FILE_TMPDIR/ahead entry n=0
+# boot_ahead_plan NN: the registered boots of this test file, one key
+# each, written before any check may look for them (require_boot waits)
+boot_ahead_plan() {
+        local dir=$BATS_FILE_TMPDIR/ahead entry n=0 bodies
         [ "${ENTRYLAB_FIRST_FAILURE:-0}" = 1 ] && return 0
         boot_came_up || return 0
-        mkdir -p "$dir"
+        bodies=$(tests_to_run)
         for entry in "${BOOTS_AHEAD[@]}"; do
-                grep -qw -- "${entry%%$'\t'*}" "${BATS_TEST_FILENAME:-/dev/null}" || continue
+                grep -qw -- "${entry%%$'\t'*}" <<< "$bodies" || continue
                 n=$((n + 1))
                 printf '%s\t%s\t%s\n' "$1" "${entry#*$'\t'}" "$BOOT_TIMEOUT" > "$dir/$(printf %02d $n).key"
         done
-        # each boot shares the CPU with the tests: twice the bound it would
-        # have alone (a hang still ends it; bats' errexit must not end the
-        # chain at a failed boot)
-        (
-                local key lab progs bound status
-                for key in "$dir"/*.key; do
-                        [ -e "$key" ] || continue
-                        IFS=$'\t' read -r lab progs bound < "$key"
-                        status=0
-                        AHEAD_OFF=1 boot_lab "$lab" "${key%.key}.log" "$progs" $((2 * bound)) || status=$?
-                        echo "$status" > "${key%.key}.status"
-                done
-                : > "$dir/done"
-        ) </dev/null >/dev/null 2>&1 3>&- &
-        echo $! > "$dir/pid"
-        disown $!      # its end is no news for bats
+}
+
+# tests_to_run: the code of the tests of this file that this run will run
+# (bats -f may choose a few: a boot ahead is made only for a check one of
+# them calls). bats lists them in its run folder, one "file<TAB>function"
+# line each; without that list, the whole file.
+tests_to_run() {
+        local list=${BATS_RUN_TMPDIR:-/nonexistent}/test_list_file.txt file fn
+        if [ ! -f "$list" ]; then
+                cat "${BATS_TEST_FILENAME:-/dev/null}"
+                return 0
+        fi
+        while IFS=$'\t' read -r file fn; do
+                [ "$file" -ef "$BATS_TEST_FILENAME" ] && declare -f "$fn"
+        done < "$list"
+        return 0
+}
+
+# boot_ahead_run: make the planned boots, in order. Each shares the CPU
+# with the tests: twice the bound it would have alone (a hang still ends it)
+boot_ahead_run() {
+        local key lab progs bound status
+        for key in "$BATS_FILE_TMPDIR"/ahead/*.key; do
+                [ -e "$key" ] || continue
+                IFS=$'\t' read -r lab progs bound < "$key"
+                status=0
+                AHEAD_OFF=1 boot_lab "$lab" "${key%.key}.log" "$progs" $((2 * bound)) || status=$?
+                echo "$status" > "${key%.key}.status"
+        done
 }
 
 # A test file that ends before its checks took every boot ahead (bats -f,
-# ENTRYLAB_STOP_ABOVE, a stop at a failure) ends the boots still to come:
+# ENTRYLAB_STOP_ABOVE, a stop at a failure) ends the boots still to come
+# (the file-wide boot too, when the first test stopped the lab):
 # they would take the CPU from what runs next, and bats would wait for them
 # (they hold its output pipes).
 teardown_file() {
@@ -238,7 +277,7 @@ boot_came_up() {
 # frame audit) is stopped only by a hang: a panic in the file-wide boot
 # must not hide what it would say.
 require_boot() {
-        SERIAL=$BATS_FILE_TMPDIR/serial.log
+        file_boot_wait
         if [ "${1:-}" = own-boot ]; then
                 ! grep -qs "hang: no verdict" "$SERIAL.verdict" || boot_failed "$(cat "$SERIAL.verdict")"
                 return 0
@@ -353,12 +392,35 @@ gdb_session() {
         wait "$qpid" 2>/dev/null
 }
 
+# gdb_session_beside_boot NN "programs" < commands: gdb_session, into
+# $output, while the file-wide boot may still run (the first test's, the
+# frame audit's). A kernel that hangs would hold the session to its own
+# bound: once the file-wide boot reports a hang, the session is ended, so
+# that a hang costs one timeout.
+gdb_session_beside_boot() {
+        local cmds=$BATS_TEST_TMPDIR/beside.gdb out=$BATS_TEST_TMPDIR/beside.out pid
+        cat > "$cmds"
+        gdb_session "$@" < "$cmds" > "$out" 2>&1 &
+        pid=$!
+        while kill -0 "$pid" 2>/dev/null; do
+                if [ -e "$BATS_FILE_TMPDIR/serial.log.done" ] &&
+                   grep -qs "hang: no verdict" "$BATS_FILE_TMPDIR/serial.log.verdict"; then
+                        stop_tree "$pid"
+                        break
+                fi
+                sleep 0.05
+        done
+        wait "$pid" 2>/dev/null || true      # its status is judged from its output
+        output=$(< "$out")
+}
+
 # A failed test shows the end of the file-wide serial log: the reason is
 # often there. (bats prints a test's output only when it fails.)
 teardown() {
         [ -n "${BATS_TEST_COMPLETED:-}" ] || stop_after_failure
         [ -z "${BATS_TEST_COMPLETED:-}" ] || stop_above
-        if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -s "$BATS_FILE_TMPDIR/serial.log" ] &&
+        if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -e "$BATS_FILE_TMPDIR/serial.log.done" ] &&
+           [ -s "$BATS_FILE_TMPDIR/serial.log" ] &&
            ! grep -qs "kernel panic" "$BATS_FILE_TMPDIR/serial.log.verdict"; then
                 echo "last serial lines:"
                 tail -n 5 "$BATS_FILE_TMPDIR/serial.log" | tr -d '\r' | sed 's/^/  /'

@@ -12,30 +12,79 @@ site_after() {
         printf "%#x\n" "$a"
 }
 
-# check_frame_edit_irets NN "GDB commands" WHAT: in bench, the first
-# sched_yield (exit work pending: the checked exit) has its frame edited by
-# the GDB commands once the handler returned; its exit must be IRETQ, since
-# SYSRET could not do what IRET will. WHAT names the check for messages.
-check_frame_edit_irets() {
-        require_boot
-        run gdb_session "$1" bench < <(
-                echo delete
+# The frame edits, one for each check SYSRET needs, named as the check
+# ("WHAT|GDB commands"): each makes a frame that SYSRET could not give back
+# as IRET will, so its exit must be IRETQ.
+FRAME_EDITS=(
+        "rcx == rip|set var $FRAME->cx = $FRAME->ip + 1"
+        "rip canonical|set var $FRAME->cx = $FRAME->ip = 0x7ffffffffffff000"
+        "cs == __USER_CS|set var $FRAME->cs = 0x23"
+        "r11 == rflags|set var $FRAME->r11 = $FRAME->flags ^ 1"
+        "no RF|set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x10000"
+        "no TF|set var $FRAME->flags = $FRAME->r11 = $FRAME->flags | 0x100"
+        "ss == __USER_DS|set var $FRAME->ss = 0"
+)
+
+# frame_edits_commands NN: GDB's part, all edits in one session of bench:
+# each of its sched_yields (exit work pending: the checked exit) in turn
+# has its frame edited once the handler returned, and GDB prints the exit
+# it took. Before that exit instruction runs, GDB puts back what it
+# edited (on IRET's frame, or in rcx and r11 for a SYSRET), so that bench
+# goes on to the next edit as if nothing had happened.
+frame_edits_commands() {
+        local entry
+        echo delete
+        for entry in "${FRAME_EDITS[@]}"; do
                 echo 'break sys_sched_yield if cpu_data.current_task->pid != 1'
                 echo continue
                 echo 'set $p = cpu_data.current_task->pid'
                 echo finish
-                echo "$2"
-                echo 'printf "EDITED cx %#lx ip %#lx cs %#lx r11 %#lx flags %#lx ss %#lx\n", '"$FRAME->cx, $FRAME->ip, $FRAME->cs, $FRAME->r11, $FRAME->flags, $FRAME->ss"
+                echo "set \$o_ip = $FRAME->ip"
+                echo "set \$o_cs = $FRAME->cs"
+                echo "set \$o_flags = $FRAME->flags"
+                echo "set \$o_sp = $FRAME->sp"
+                echo "set \$o_ss = $FRAME->ss"
+                echo "${entry#*|}"
+                echo "printf \"EDITED ${entry%%|*}: cx %#lx ip %#lx cs %#lx r11 %#lx flags %#lx ss %#lx\n\", $FRAME->cx, $FRAME->ip, $FRAME->cs, $FRAME->r11, $FRAME->flags, $FRAME->ss"
                 echo delete
                 exit_breaks_of_task "$1"
                 echo continue
                 print_exit
-                echo kill
-                echo quit
-        )
-        assert_output --partial "EDITED"
-        grep -q "EXIT iretq" <<< "$output" ||
-                fail "$3: the frame ($(grep -o 'EDITED.*' <<< "$output")) left by $(grep -o 'EXIT [a-z]*' <<< "$output" || echo 'no exit at all')"
+                cat <<'GDB'
+if $pc == &native_irq_return_iret
+  set var ((unsigned long *)$rsp)[0] = $o_ip
+  set var ((unsigned long *)$rsp)[1] = $o_cs
+  set var ((unsigned long *)$rsp)[2] = $o_flags
+  set var ((unsigned long *)$rsp)[3] = $o_sp
+  set var ((unsigned long *)$rsp)[4] = $o_ss
+else
+  set var $rcx = $o_ip
+  set var $r11 = $o_flags
+end
+delete
+GDB
+        done
+        echo kill
+        echo quit
+}
+
+# check_frame_edit_irets NN WHAT: the frame edited for the check WHAT
+# (FRAME_EDITS) left by IRETQ. The session is made once per test file, by
+# the first test that asks, and read by the others.
+check_frame_edit_irets() {
+        require_boot
+        local cache=$BATS_FILE_TMPDIR/frame-edits.out out edited exit
+        if [ ! -s "$cache" ]; then
+                gdb_session "$1" bench < <(frame_edits_commands "$1") > "$cache.new" 2>&1 || true
+                mv "$cache.new" "$cache"
+        fi
+        out=$(< "$cache")
+        edited=$(grep -o "EDITED $2: .*" <<< "$out") ||
+                fail "$2: GDB never made this edit; the session ended: $(grep -v '^$' <<< "$out" | tail -n 2 | tr '\n' ' ')"
+        # the first exit after this edit, before the next edit
+        exit=$(awk -v e="EDITED $2: " 'on && /EDITED / { exit } on && match($0, /EXIT [a-z]+/) { print substr($0, RSTART, RLENGTH); exit } index($0, e) { on = 1 }' <<< "$out")
+        [ "$exit" = "EXIT iretq" ] ||
+                fail "$2: the frame (EDITED ${edited#EDITED $2: }) left by ${exit:-no exit at all}"
 }
 
 # check_exits_by NN EXIT PROGRAM RETURN N [ARM]: the first N returns to
