@@ -121,25 +121,51 @@ exercise_lab() {
         esac
 }
 
+# exercise_results TREE NAME FILE NN HOW: exercise NAME's tests (lab NN's)
+# in TREE, its build option set and the tree built, into RESULTS; or WHY
+# not, saying HOW the exercise was left ("stripped", "written alone")
+exercise_results() {
+        RESULTS= WHY=
+        if ! WHY=$(exercise_option "$1" "$2" "$3" "$4" 2>&1); then
+                :
+        elif ! make -s -C "$1" build >/dev/null 2>&1 3>&-; then
+                WHY="exercise $2 $5: lab $4 does not build"
+        else
+                RESULTS=$(exercise_tests "$1" "$4" "$2")
+        fi
+}
+
+# strip_exercise LANE "NAME FILE": the exercise stripped alone, in a tree
+# of its own; prints how many of its tests fail, or "FAIL: why"
+strip_exercise() {
+        local name=${2%% *} file=${2#* } nn tree
+        nn=$(exercise_lab "$file")
+        tree=$BATS_TEST_TMPDIR/$name
+        tree_copy "$tree" --only "$name"
+        exercise_results "$tree" "$name" "$file" "$nn" stripped
+        if [ -z "$WHY" ] && [ -z "$RESULTS" ]; then
+                WHY="lab $nn has no test named after exercise $name (\"[N] $name: ...\")"
+        elif [ -z "$WHY" ] && ! grep -q '^FAILED ' <<< "$RESULTS"; then
+                WHY="exercise $name stripped, and its tests still pass: $RESULTS"
+        fi
+        rm -rf "$tree"
+        [ -z "$WHY" ] || { echo "FAIL: $WHY"; return 0; }
+        echo "$name stripped: $(grep -c '^FAILED ' <<< "$RESULTS") of its $(wc -l <<< "$RESULTS") tests fail"
+}
+
 @test "every exercise is graded: stripping it alone fails a test named after it" {
         skip_in_student_tree
-        local name file nn tree results
+        local exercises
         run "$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT"
         [ "${#lines[@]}" -ge 2 ] || fail "fewer than two exercises: $output"
-        while read -r name file; do
-                nn=$(exercise_lab "$file")
-                tree=$BATS_TEST_TMPDIR/$name
-                tree_copy "$tree" --only "$name"
-                exercise_option "$tree" "$name" "$file" "$nn"
-                make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "exercise $name stripped: the kit does not build"
-                results=$(exercise_tests "$tree" "$nn" "$name")
-                [ -n "$results" ] || fail "lab $nn has no test named after exercise $name (\"[N] $name: ...\")"
-                grep -q '^FAILED ' <<< "$results" || fail "exercise $name stripped, and its tests still pass: $results"
-                echo "$name stripped: $(grep -c '^FAILED ' <<< "$results") of its $(wc -l <<< "$results") tests fail"
-                rm -rf "$tree"
         # an exercise kept in a later lab (01-build-frame in lab 02) is judged
-        # once, in the lab it belongs to
-        done < <("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT" | awk '!seen[$1]++')
+        # once, in the lab it belongs to; the exercises in lanes side by side
+        mapfile -t exercises < <(awk '!seen[$1]++ { print $1 " " $2 }' <<< "$output")
+        run in_lanes strip_exercise "${exercises[@]}"
+        echo "$output"
+        ! grep -q '^FAIL: ' <<< "$output" || fail "$(sed -n 's/^FAIL: //p' <<< "$output")"
+        [ "$(grep -c ' stripped: ' <<< "$output")" -eq "${#exercises[@]}" ] ||
+                fail "not every exercise was judged: $output"
 }
 
 # The exercises a student can see working one at a time: with only NAME of
@@ -159,41 +185,68 @@ exercise_lab() {
 EARN_ALONE_EXCEPT="03-fixup-top-of-stack 03-partial-save"
 EARN_ALONE="01-build-frame 01-dispatch 02-work-mask 02-fastpath-exit 03-ptregs-stub 04-push-and-clear 04-force-iret 04-fastpath-dispatch 04-ptregs-dispatch 05-phase1 05-rejoin-fastpath 06-six-checks 06-fastpath-checks 06-checks-in-c"
 
+# earn_none LANE "NN NAME": lab NN with none of its exercises written (the
+# handout's --alone NAME, with NAME stripped as well): the tests of all its
+# exercises, in one run, into none-NN.results; or prints "FAIL: why"
+earn_none() {
+        local nn=${2%% *} name=${2#* } tree results
+        tree=$BATS_TEST_TMPDIR/none-$nn
+        "$ENTRYLAB_ROOT/grading/handout" --alone "$name" "$ENTRYLAB_ROOT" "$tree.1" >/dev/null
+        if ! TREE_SRC=$tree.1 tree_copy "$tree" --only "$name"; then
+                echo "FAIL: no tree without $nn's exercises"
+        elif ! make -s -C "$tree" build >/dev/null 2>&1 3>&-; then
+                echo "FAIL: lab $nn with no exercise written does not build"
+        else
+                results=$(exercise_tests "$tree" "$nn" $(awk -v p="$nn-" 'index($1, p) == 1 { print $1 }' <<< "$EXERCISE_LIST" | sort -u))
+                if [ -n "$results" ]; then
+                        echo "$results" > "$BATS_TEST_TMPDIR/none-$nn.results"
+                else
+                        echo "FAIL: lab $nn: no test named after its exercises"
+                fi
+        fi
+        rm -rf "$tree" "$tree.1"
+}
+
+# earn_alone LANE NAME: the exercise written alone; prints the tests it
+# earns (they pass, and failed with none written), or "FAIL: why"
+earn_alone() {
+        local name=$2 nn=${2:0:2} tree file earned
+        file=$(awk -v n="$name" -v d="labs/$(lab_dir "$nn")/" '$1 == n && index($2, d) == 1 { print $2; exit }' <<< "$EXERCISE_LIST")
+        tree=$BATS_TEST_TMPDIR/alone-$name
+        tree_copy "$tree" --alone "$name"
+        exercise_results "$tree" "$name" "$file" "$nn" "written alone"
+        if [ -z "$WHY" ]; then
+                earned=$(sed -n 's/^ok //p' <<< "$RESULTS" |
+                        grep -Fxf - <(sed -n 's/^FAILED //p' "$BATS_TEST_TMPDIR/none-$nn.results" 2>/dev/null)) ||
+                        WHY="exercise $name written alone passes none of its tests that fail with none written: $RESULTS"
+        fi
+        rm -rf "$tree"
+        [ -z "$WHY" ] || { echo "FAIL: $WHY"; return 0; }
+        echo "$name alone earns: $(tr '\n' ';' <<< "$earned")"
+}
+
 @test "each exercise earns points alone: written alone, it passes a test of its own that fails with none written" {
         skip_in_student_tree
-        local name nn tree file list results earned none=()
-        list=$("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT")
+        local name names=() nones=()
+        local -A first
+        EXERCISE_LIST=$("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT")
         # every exercise of the labs present is held to it, or named an exception
-        for name in $(awk '{ print $1 }' <<< "$list" | sort -u); do
+        for name in $(awk '{ print $1 }' <<< "$EXERCISE_LIST" | sort -u); do
                 [[ " $EARN_ALONE $EARN_ALONE_EXCEPT " == *" $name "* ]] || fail "exercise $name is not in EARN_ALONE"
         done
         for name in $EARN_ALONE; do
-                nn=${name:0:2}
-                [ -n "$(lab_dir "$nn")" ] || continue
-                file=$(awk -v n="$name" -v d="labs/$(lab_dir "$nn")/" '$1 == n && index($2, d) == 1 { print $2; exit }' <<< "$list")
-                if [ -z "${none[10#$nn]:-}" ]; then
-                        # none written: strip the one --alone kept as well;
-                        # the tests of all the lab's exercises, in one run
-                        tree=$BATS_TEST_TMPDIR/none-$nn
-                        "$ENTRYLAB_ROOT/grading/handout" --alone "$name" "$ENTRYLAB_ROOT" "$tree.1" >/dev/null
-                        TREE_SRC=$tree.1 tree_copy "$tree" --only "$name" || fail "no tree without $nn's exercises"
-                        rm -rf "$tree.1"
-                        make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "lab $nn with no exercise written does not build"
-                        none[10#$nn]=$(exercise_tests "$tree" "$nn" $(awk -v p="$nn-" 'index($1, p) == 1 { print $1 }' <<< "$list" | sort -u))
-                        [ -n "${none[10#$nn]}" ] || fail "lab $nn: no test named after its exercises"
-                        rm -rf "$tree"
-                fi
-                tree=$BATS_TEST_TMPDIR/alone-$name
-                tree_copy "$tree" --alone "$name"
-                exercise_option "$tree" "$name" "$file" "$nn"
-                make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "exercise $name written alone: lab $nn does not build"
-                results=$(exercise_tests "$tree" "$nn" "$name")
-                # its tests that pass alone and failed with none written
-                earned=$(sed -n 's/^ok //p' <<< "$results" | grep -Fxf - <(sed -n 's/^FAILED //p' <<< "${none[10#$nn]}")) ||
-                        fail "exercise $name written alone passes none of its tests that fail with none written: $results"
-                echo "$name alone earns: $(tr '\n' ';' <<< "$earned")"
-                rm -rf "$tree"
+                [ -n "$(lab_dir "${name:0:2}")" ] || continue
+                names+=("$name")
+                [ -n "${first[${name:0:2}]:-}" ] || { first[${name:0:2}]=$name; nones+=("${name:0:2} $name"); }
         done
+        # each lab with none written, then each exercise alone, in lanes
+        run in_lanes earn_none "${nones[@]}"
+        [ -z "$output" ] || fail "$(sed 's/^FAIL: //' <<< "$output")"
+        run in_lanes earn_alone "${names[@]}"
+        echo "$output"
+        ! grep -q '^FAIL: ' <<< "$output" || fail "$(sed -n 's/^FAIL: //p' <<< "$output")"
+        [ "$(grep -c ' alone earns: ' <<< "$output")" -eq "${#names[@]}" ] ||
+                fail "not every exercise was judged: $output"
 }
 
 # inject KIND STATUS VERDICT: lab 01 broken at its first syscall, lab 02

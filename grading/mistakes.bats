@@ -6,21 +6,27 @@
 load lib/entrylab
 load lib/mistakes
 
-# catalogue NN: every mistake of lab NN, one after the other in one tree
+# catalogue NN: every mistake of lab NN, one after the other in each
+# lane's tree, the lanes side by side (in_lanes)
 catalogue() {
-        local tree=$BATS_TEST_TMPDIR/tree report=$BATS_TEST_TMPDIR/report m n=0
+        local report=$BATS_TEST_TMPDIR/report m mistakes=()
         # the mistakes are planted in the reference's solutions
         skip_in_student_tree
         lab_dir "$1" >/dev/null || skip "no lab $1"
-        tree_copy "$tree" --solved
-        : > "$report"
         for m in "$ENTRYLAB_ROOT"/grading/mistakes/"$1"-*.sed; do
-                [ -e "$m" ] || continue
-                n=$((n + 1))
-                mistake_check "$m" "$tree" >> "$report"
+                [ -e "$m" ] && mistakes+=("$m")
         done
-        [ "$n" -gt 0 ] || skip "no mistakes catalogued for lab $1"
+        [ ${#mistakes[@]} -gt 0 ] || skip "no mistakes catalogued for lab $1"
+        in_lanes catalogue_lane "${mistakes[@]}" > "$report"
         [ ! -s "$report" ] || fail "$(cat "$report")"
+}
+
+# catalogue_lane LANE MISTAKE: the mistake checked in the lane's tree, a
+# copy of the reference made at its first mistake
+catalogue_lane() {
+        local tree=$BATS_TEST_TMPDIR/tree$1
+        [ -d "$tree" ] || tree_copy "$tree" --solved
+        mistake_check "$2" "$tree"
 }
 
 @test "lab 01: the first failure names each catalogued mistake" { catalogue 01; }

@@ -331,14 +331,15 @@ field() {
         return 1
 }
 
-# free_port [NN]: a TCP port nobody listens on. Each lab draws from its own
-# band of 2000 ports, so that labs graded side by side (make grade) never
-# pick the same one between this check and QEMU's bind; the tests of one
-# file run one after the other.
+# free_port [NN]: a TCP port nobody listens on. Each lab, in each lane
+# (ENTRYLAB_LANE, 0-3: the kit's self-tests grade copies of a lab side by
+# side, in_lanes), draws from its own band of 500 ports, so that labs
+# graded side by side (make grade) never pick the same one between this
+# check and QEMU's bind; the tests of one file run one after the other.
 free_port() {
-        local p band=$(( 10#${1:-0} % 10 ))
+        local p band=$(( 10#${1:-0} % 10 * 4 + ${ENTRYLAB_LANE:-0} % 4 ))
         for _ in $(seq 50); do
-                p=$((20000 + band * 2000 + RANDOM % 2000))
+                p=$((20000 + band * 500 + RANDOM % 500))
                 listening "$p" || { echo "$p"; return 0; }
         done
         return 1
