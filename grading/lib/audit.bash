@@ -121,9 +121,10 @@ audit_value() {
 # the probe's own report; lab 03's fast path leaves bx, bp, r12-r15 and
 # the top of the frame unwritten, and says so here
 check_frame_audit() {
-        AUDIT_LAB=$1
-        # its boot beside the file-wide one, which may still run: then the
+        require_boot beside
+        # its boot beside the file-wide one, which may still run; then the
         # file-wide boot judged as for any check that boots its own kernel
+        AUDIT_LAB=$1
         gdb_session_beside_boot "$1" init=/bin/frameprobe < <(audit_gdb_commands ${2:+slow})
         require_boot own-boot
         local gdb=$output qemu=$BATS_TEST_TMPDIR/qemu-gdb.out probe log
