@@ -249,69 +249,117 @@ earn_alone() {
                 fail "not every exercise was judged: $output"
 }
 
-# inject KIND STATUS VERDICT: lab 01 broken at its first syscall, lab 02
-# intact (two labs, however many the kit has); grading both must name the
-# failure in lab 01 and give lab 02 full marks. What bounds the time is
-# asserted, never the time itself (a slow or busy machine is no failure):
-# lab 01 costs its file-wide boot, ended with QEMU status STATUS (124 for
-# the timeout), and beside it only the frame audit's own boot and GDB (a
-# panic must not hide the audit; under a hang the audit's boot is ended
-# with the file-wide one, which costs no second timeout): every other
-# check calls require_boot first. The boots are counted in
-# ENTRYLAB_BOOT_LOG; the two run side by side, so in either order.
-inject() {
-        skip_in_student_tree
-        local tree=$BATS_TEST_TMPDIR/inject-$1 code
+# The injected faults, all in one tree and one grade: lab 01 hangs in
+# do_syscall_64 (its first syscall's C); lab 02 triple-faults and lab 06
+# panics at sysret_check, their fast path's exit, which the first syscall
+# takes (in both the boot test follows the audit); lab 03 is intact.
+# Grading the four must name each failure and give lab 03 full marks.
+# What bounds the time is asserted, never the time itself (a slow or busy
+# machine is no failure): a broken lab costs its file-wide boot, ended
+# with QEMU status STATUS (124 for the timeout), and beside it only the
+# frame audit's own boot and GDB (a panic must not hide the audit; under a
+# hang the audit's boot is ended with the file-wide one, which costs no
+# second timeout): every other check calls require_boot first. The boots
+# are counted in ENTRYLAB_BOOT_LOG; the labs run side by side, so in any
+# order.
+INJECTED="01 hang 02 triple 06 panic"
+INJECT_INTACT=03
+
+# inject_code KIND: the C statement that breaks the kernel so
+inject_code() {
         case $1 in
-        hang) code='for (;;) asm volatile("");' ;;        # interrupts are off here
-        triple) code='static const struct { u16 limit; u64 base; } __attribute__((packed)) none = { 0, 0 }; asm volatile("lidt %0; int3" : : "m"(none));' ;;
-        panic) code='panic("injected fault");' ;;
+        hang) echo 'for (;;) asm volatile("");' ;;        # interrupts are off here
+        triple) echo 'static const struct { u16 limit; u64 base; } __attribute__((packed)) none = { 0, 0 }; asm volatile("lidt %0; int3" : : "m"(none));' ;;
+        panic) echo 'panic("injected fault");' ;;
         esac
-        tree_copy "$tree" --solved
-        local c=$tree/labs/01-iret-only/syscall.c
-        sed -i "/^__visible void do_syscall_64/,/^{/ s|^{|{ $code|" "$c"
-        grep -qF "$code" "$c" || fail "the injection did not apply"
-        sed -i '1i #include "kernel.h"' "$c"
-        make -s -C "$tree" build >/dev/null 2>&1 3>&- || fail "the injected build failed"
-        local log=$BATS_TEST_TMPDIR/boots-$1.log
-        : > "$log"
-        ENTRYLAB_BOOT_LOG=$log run bash -c "cd '$tree' && grading/grade 01 02" 3>&-
+}
+
+# inject_plant TREE NN KIND: lab 01's fault at the top of do_syscall_64;
+# another lab's in a function of its own, called at sysret_check with
+# interrupts off
+inject_plant() {
+        local dir code
+        dir=$1/labs/$(lab_dir "$2")
+        code=$(inject_code "$3")
+        if [ "$2" = 01 ]; then
+                sed -i "/^__visible void do_syscall_64/,/^{/ s|^{|{ $code|" "$dir/syscall.c"
+        else
+                printf '\n__visible void inject_fault(void)\n{\n        %s\n}\n' "$code" >> "$dir/syscall.c"
+                sed -i 's/^sysret_check:$/extern inject_fault\n&\n        cli\n        call    inject_fault/' "$dir/entry_64.asm"
+                grep -qx '        call    inject_fault' "$dir/entry_64.asm" || fail "no sysret_check in lab $2"
+        fi
+        grep -qF "$code" "$dir/syscall.c" || fail "the injection did not apply to lab $2"
+        sed -i '1i #include "kernel.h"' "$dir/syscall.c"
+}
+
+# inject_grade: the tree with every fault planted, graded once per test
+# file; its output in $output, its boots in INJECT_BOOTS
+inject_grade() {
+        skip_in_student_tree
+        local dir=$BATS_FILE_TMPDIR/inject nn kind labs=() i
+        INJECT_BOOTS=$dir/boots.log
+        local -a spec=($INJECTED)
+        for nn in $INJECT_INTACT $(printf '%s\n' "${spec[@]}" | grep -x '[0-9]*'); do
+                lab_dir "$nn" >/dev/null || skip "the kit has no lab $nn"
+                labs+=("$nn")
+        done
+        if [ ! -e "$dir/output" ]; then
+                mkdir -p "$dir"
+                tree_copy "$dir/tree" --solved
+                for ((i = 0; i < ${#spec[@]}; i += 2)); do
+                        nn=${spec[$i]} kind=${spec[$i + 1]}
+                        inject_plant "$dir/tree" "$nn" "$kind"
+                done
+                make -s -C "$dir/tree" build >/dev/null 2>&1 3>&- || fail "the injected build failed"
+                : > "$INJECT_BOOTS"
+                local st=0
+                (cd "$dir/tree" && ENTRYLAB_BOOT_LOG=$INJECT_BOOTS grading/grade "${labs[@]}" 3>&-) > "$dir/output" 2>&1 || st=$?
+                echo "$st" > "$dir/status"
+        fi
+        output=$(< "$dir/output")
+        status=$(< "$dir/status")
         # shown only if the test fails: each lab's score and time, the boots
         grep '^lab [0-9]*: ' <<< "$output" || true
-        cat "$log"
+        cat "$INJECT_BOOTS"
         assert_failure
-        local lab01 out01
-        lab01=$(lab_dir 01)
-        out01=$(sed -n '/^lab 01 (/,/^lab 01: /p' <<< "$output")
-        grep -qF "entrylab: lab $lab01: $3" <<< "$out01" || fail "lab 01 not reported as '$3': $out01"
+        local intact
+        intact=$(lab_dir $INJECT_INTACT)
+        grep -q "^qemu start $intact " "$INJECT_BOOTS" || fail "lab $INJECT_INTACT's boots were not counted"
+        grep -qx "gdb start $intact" "$INJECT_BOOTS" || fail "lab $INJECT_INTACT's GDB sessions were not counted"
+        assert_output --regexp "lab $INJECT_INTACT: ([0-9]+)/\\1 in "
+        assert_output --regexp "total: [0-9]+/[0-9]+"
+}
+
+# injected NN STATUS VERDICT: lab NN of the injected grade was named with
+# VERDICT, and cost its file-wide boot (QEMU status STATUS) and the audit's
+injected() {
+        inject_grade
+        local lab out want
+        lab=$(lab_dir "$1")
+        out=$(sed -n "/^lab $1 (/,/^lab $1: /p" <<< "$output")
+        grep -qF "entrylab: lab $lab: $3" <<< "$out" || fail "lab $1 not reported as '$3': $out"
         # the boot's own verdict: a hang is a timeout (124, or 137 when
         # QEMU needed the KILL)
-        local want
         want=$(printf 'qemu start %s timeout=%s\nqemu exit %s status=%s\ngdb start %s\nqemu start %s timeout=60' \
-                "$lab01" "$BOOT_TIMEOUT" "$lab01" "$2" "$lab01" "$lab01")
+                "$lab" "$BOOT_TIMEOUT" "$lab" "$2" "$lab" "$lab")
         # the audit's QEMU exits as the kernel does, or, under a hang, is
         # killed without a line
-        [ "$1" = hang ] || want+=$(printf '\nqemu exit %s status=%s' "$lab01" "$2")
-        assert_equal "$(grep -w "$lab01" "$log" | sed 's/status=137$/status=124/' | sort)" "$(sort <<< "$want")"
-        # the count is live: the intact lab's boots and GDB sessions are in it
-        grep -q "^qemu start $(lab_dir 02) " "$log" || fail "lab 02's boots were not counted"
-        grep -qx "gdb start $(lab_dir 02)" "$log" || fail "lab 02's GDB sessions were not counted"
-        assert_output --regexp "lab 02: ([0-9]+)/\\1 in "
-        assert_output --regexp "total: [0-9]+/[0-9]+"
+        [ "$2" = 124 ] || want+=$(printf '\nqemu exit %s status=%s' "$lab" "$2")
+        assert_equal "$(grep -w "$lab" "$INJECT_BOOTS" | sed 's/status=137$/status=124/' | sort)" "$(sort <<< "$want")"
 }
 
 @test "a kernel that hangs costs one boot timeout, is reported as a hang, and grading goes on" {
         # the verdict names where: the loop planted in do_syscall_64 (QEMU's monitor)
-        inject hang 124 "hang: no verdict within ${BOOT_TIMEOUT}s; the CPU was in do_syscall_64+0x"
+        injected 01 124 "hang: no verdict within ${BOOT_TIMEOUT}s; the CPU was in do_syscall_64+0x"
         assert_output --partial "(labs/01-iret-only/syscall.c:"
 }
 
 @test "a kernel that triple-faults costs one boot, is reported as a reset, and grading goes on" {
-        inject triple 0 "QEMU reset without a verdict (triple fault?)"
+        injected 02 0 "QEMU reset without a verdict (triple fault?)"
 }
 
 @test "a kernel that panics costs one boot, is reported as a panic, and grading goes on" {
-        inject panic 5 "kernel panic"
+        injected 06 5 "kernel panic"
 }
 
 # A kernel whose do_syscall_64, at init's first syscall, prints the serial
