@@ -277,6 +277,7 @@ boot_came_up() {
 # frame audit) is stopped only by a hang: a panic in the file-wide boot
 # must not hide what it would say.
 require_boot() {
+        trace_off
         # beside: a check whose own boot goes beside the file-wide one, and
         # calls require_boot own-boot once it has (the frame audit)
         [ "${1:-}" = beside ] && { SERIAL=$BATS_FILE_TMPDIR/serial.log; return 0; }
@@ -291,6 +292,16 @@ require_boot() {
         boot_failed "$(cat "$SERIAL.verdict")"
 }
 
+# trace_off: bats' DEBUG trap off for the rest of the test. bats runs it
+# before every command, to keep the stack trace it prints at a failure; it
+# costs a third of a millisecond a command, so that a check that parses a
+# log in the shell spent most of its time there. A failure is still placed
+# at its check and test (the trace stops at require_boot, which every check
+# calls first), and grade shows the check's own message, not the trace.
+trace_off() {
+        trap - DEBUG
+}
+
 # boot_failed MESSAGE: fail the test for the file-wide boot; the tests after
 # it would all fail the same way, so the lab's grading stops (teardown)
 boot_failed() {
@@ -302,16 +313,39 @@ boot_failed() {
 # (stripped once per log into LOG.lf, then one grep per call: a check may
 # call this dozens of times)
 serial() {
-        [ "$SERIAL.lf" -nt "$SERIAL" ] || tr -d '\r' < "$SERIAL" > "$SERIAL.lf"
+        serial_lf
         grep "^$1" "$SERIAL.lf" || true
 }
 
-# symbol PROGRAM NAME: a user program's symbol address, as 0x... lowercase
+# has_line LINE: the log holds exactly this line
+has_line() {
+        serial_lf
+        grep -Fxq -- "$1" "$SERIAL.lf"
+}
+
+# serial_lf: SERIAL.lf, the log without \r, made when older than the log
+serial_lf() {
+        [ "$SERIAL.lf" -nt "$SERIAL" ] || tr -d '\r' < "$SERIAL" > "$SERIAL.lf"
+}
+
+# symbol PROGRAM NAME: a user program's symbol address, as 0x... lowercase.
+# Its table is read once per test file (readelf and awk cost more than the
+# checks that ask), again when the program was built since.
 symbol() {
-        local a
-        a=$(elf_symbol "$ENTRYLAB_ROOT/build/user/bin/$1" "$2")
-        [ -n "$a" ] || return 1
-        printf '%#x\n' "$((16#$a))"
+        local elf=$ENTRYLAB_ROOT/build/user/bin/$1 table name value
+        table=${BATS_FILE_TMPDIR:-}/symbols.$1
+        if [ ! -d "${BATS_FILE_TMPDIR:-}" ]; then        # outside bats
+                value=$(elf_symbol "$elf" "$2")
+                [ -n "$value" ] && printf '%#x\n' "$((16#$value))"
+                return
+        fi
+        if [ ! "$table" -nt "$elf" ]; then
+                readelf -sW "$elf" 2>/dev/null | awk '$8 != "" { print $8, $2 }' > "$table"
+        fi
+        while read -r name value; do
+                [ "$name" = "$2" ] && { printf '%#x\n' "$((16#$value))"; return 0; }
+        done < "$table"
+        return 1
 }
 
 # parse_fields LINE: every key=value word of LINE into the array F, with no

@@ -6,11 +6,6 @@
 TRACE_PROGRAMS="ptrace_syscall seccomp_filter seccomp_bad seccomp_fast"
 ALL_PROGRAMS="$ALL_PROGRAMS $TRACE_PROGRAMS"
 
-# has_line LINE: the serial log holds exactly this line
-has_line() {
-        tr -d '\r' < "$SERIAL" | grep -Fxq -- "$1"
-}
-
 # passed PROGRAM WHAT...: each "PROGRAM: WHAT: ok" line was printed
 passed() {
         local prog=$1 what
