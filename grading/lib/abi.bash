@@ -360,3 +360,6 @@ GDB
         (BATS_FILE_TMPDIR=$dir; check_getpid && check_enosys && check_mmap) ||
                 fail "with the frame GDB built at every syscall"
 }
+
+# the checks here that drive GDB, which may run ahead (entrylab.bash)
+may_run_ahead check_gdb_ptregs check_bad_iret check_dispatch_on_gdb_frame

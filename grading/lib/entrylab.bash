@@ -117,15 +117,22 @@ witness_boot() {
 boot_all_programs() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
         echo "$1" > "$SERIAL.lab"
-        mkdir -p "$BATS_FILE_TMPDIR/ahead"
+        mkdir -p "$BATS_FILE_TMPDIR/ahead/checks"
         # stdin, stdout and fd 3 closed: bats does not wait for it; bats'
         # errexit must not end the chain at a failed boot
         (
+                # none of bats' traps, no errexit: the chain goes on (each
+                # check ahead sets its own errexit)
+                trap - ERR EXIT DEBUG
+                set +e
                 # the frame audit's probe first, outside GDB (audit.bash)
                 boot_lab "$1" "$SERIAL" "frameprobe $2" "${3:-$BOOT_TIMEOUT}" || true
                 boot_ahead_plan "$1" || true
                 : > "$SERIAL.done"
+                # the checks ahead beside the boots ahead
+                ahead_checks_run &
                 boot_ahead_run || true
+                wait
                 : > "$BATS_FILE_TMPDIR/ahead/done"
         ) </dev/null >/dev/null 2>&1 3>&- &
         echo $! > "$BATS_FILE_TMPDIR/ahead/pid"
@@ -207,6 +214,64 @@ boot_ahead_run() {
         done
 }
 
+# Checks ahead. A check that drives a kernel under GDB keeps one core busy
+# for about a second, and a lab has up to twenty, one after another, while
+# the other core idles. Once the file-wide boot ended, beside the boots
+# ahead, the chain in the background runs the tests whose check is listed here, from the last one
+# backwards, while bats goes forwards. Each test is claimed first (a
+# folder under ahead/checks) by whichever gets there first; the chain stops
+# at the first test bats claimed. A test the chain ran waits for it in
+# require_boot, prints what its check printed, and ends with its status.
+# Not under grade --first-failure or ENTRYLAB_STOP_ABOVE, which stop early.
+#   may_run_ahead CHECK...: CHECKs that share nothing with other tests but
+#   the file-wide boot, and may run ahead
+CHECKS_AHEAD=" "
+may_run_ahead() {
+        CHECKS_AHEAD+="$* "
+}
+
+# ahead_checks_run: the chain's part, in the process that ran setup_file
+# (where the test functions are defined)
+ahead_checks_run() {
+        local dir=$BATS_FILE_TMPDIR/ahead/checks list=${BATS_RUN_TMPDIR:-/nonexistent}/test_list_file.txt
+        local file fn word tests=() i st
+        [ "${ENTRYLAB_FIRST_FAILURE:-0}" = 1 ] || [ -n "${ENTRYLAB_STOP_ABOVE:-}" ] && return 0
+        [ -f "$list" ] && boot_came_up || return 0
+        while IFS=$'\t' read -r file fn; do
+                [ "$file" -ef "$BATS_TEST_FILENAME" ] || continue
+                for word in $(declare -f "$fn"); do
+                        [[ $CHECKS_AHEAD == *" $word "* ]] && { tests+=("$fn"); break; }
+                done
+        done < "$list"
+        for ((i = ${#tests[@]} - 1; i >= 0; i--)); do
+                fn=${tests[$i]}
+                mkdir "$dir/$fn" 2>/dev/null || return 0
+                mkdir "$dir/$fn/tmp"
+                ( set -e; BATS_TEST_TMPDIR=$dir/$fn/tmp ENTRYLAB_AHEAD_LANE=1; "$fn" ) > "$dir/$fn/out" 2>&1
+                st=$?
+                echo "$st" > "$dir/$fn/status"
+        done
+}
+
+# ahead_check_taken: in require_boot, for a check that may run ahead: claim
+# this test, or, when the chain has it, wait for it and end the test as it
+# did (bats' own way to end a test early, as its skip does, without the
+# skip)
+ahead_check_taken() {
+        local d=$BATS_FILE_TMPDIR/ahead/checks/$BATS_TEST_NAME st
+        [ -d "${d%/*}" ] || return 0
+        mkdir "$d" 2>/dev/null && return 0
+        local until=$((SECONDS + 600))
+        while [ ! -s "$d/status" ] && [ $SECONDS -lt $until ]; do
+                sleep 0.05
+        done
+        [ -s "$d/status" ] || fail "the check run ahead did not end within 600 s"
+        cat "$d/out"
+        st=$(< "$d/status")
+        [ "$st" = 0 ] && BATS_TEST_COMPLETED=1
+        exit "$st"
+}
+
 # A test file that ends before its checks took every boot ahead (bats -f,
 # ENTRYLAB_STOP_ABOVE, a stop at a failure) ends the boots still to come
 # (the file-wide boot too, when the first test stopped the lab):
@@ -278,6 +343,11 @@ boot_came_up() {
 # must not hide what it would say.
 require_boot() {
         trace_off
+        # a check the chain may run ahead: once per test, not in the chain
+        if [ -z "${ENTRYLAB_AHEAD_LANE:-}${AHEAD_ASKED:-}" ] && [[ $CHECKS_AHEAD == *" ${FUNCNAME[1]} "* ]]; then
+                AHEAD_ASKED=1
+                ahead_check_taken
+        fi
         # beside: a check whose own boot goes beside the file-wide one, and
         # calls require_boot own-boot once it has (the frame audit)
         [ "${1:-}" = beside ] && { SERIAL=$BATS_FILE_TMPDIR/serial.log; return 0; }
@@ -370,13 +440,14 @@ field() {
 
 # free_port [NN]: a TCP port nobody listens on. Each lab, in each lane
 # (ENTRYLAB_LANE, 0-3: the kit's self-tests grade copies of a lab side by
-# side, in_lanes), draws from its own band of 500 ports, so that labs
-# graded side by side (make grade) never pick the same one between this
-# check and QEMU's bind; the tests of one file run one after the other.
+# side, in_lanes), draws from its own band of 250 ports, and the checks
+# ahead of its tests from another, so that labs graded side by side (make
+# grade) and a test beside its file's checks ahead never pick the same one
+# between this check and QEMU's bind.
 free_port() {
-        local p band=$(( 10#${1:-0} % 10 * 4 + ${ENTRYLAB_LANE:-0} % 4 ))
+        local p band=$(( (10#${1:-0} % 10 * 4 + ${ENTRYLAB_LANE:-0} % 4) * 2 + ${ENTRYLAB_AHEAD_LANE:-0} ))
         for _ in $(seq 50); do
-                p=$((20000 + band * 500 + RANDOM % 500))
+                p=$((20000 + band * 250 + RANDOM % 250))
                 listening "$p" || { echo "$p"; return 0; }
         done
         return 1

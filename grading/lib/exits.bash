@@ -402,3 +402,6 @@ GDB
         assert_output --partial "STUB slow_path rsp-is-pt_regs 1 IF 0"
         assert_output --partial "RAN getpid"
 }
+
+# the checks here that drive GDB, which may run ahead (entrylab.bash)
+may_run_ahead check_sysret_for_getpid check_iret_after_execve check_iret_with_exit_work check_fork_child_regs check_unwritten_slots_never_read check_fast_path_leaves_slots_unwritten check_iret_after check_work_mask_decides check_sysret_exit_on_its_own check_fixup_completes_top check_ptregs_stub_restarts

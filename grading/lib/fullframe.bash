@@ -209,3 +209,6 @@ check_force_iret_decides() {
         [ "$(labels_seen)" = "$want" ] ||
                 fail "sysret_check sent a reschedule, nothing pending, TIF_FULL_RESTORE to: $(labels_seen) (expected $want)"
 }
+
+# the checks here that drive GDB, which may run ahead (entrylab.bash)
+may_run_ahead check_registers_cleared check_handler_gets_frame check_nospec_clamp check_fork_exits check_cleared_after_push check_force_iret_decides

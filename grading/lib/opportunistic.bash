@@ -198,3 +198,6 @@ check_full_restore_met() {
         assert_output --partial "EXIT sysretq"
         assert_output --partial "FULL_RESTORE 0"
 }
+
+# the checks here that drive GDB, which may run ahead (entrylab.bash)
+may_run_ahead check_exits_by check_top_page_irets check_full_restore_met

@@ -208,3 +208,6 @@ GDB
         (( (flags & 0x40600) == 0x40600 )) || fail "flags $(printf %#x $flags): want AC, DF and IF set"
         assert_output --regexp "ptrace_syscall\[[0-9]+\], TIF flags"
 }
+
+# the checks here that drive GDB, which may run ahead (entrylab.bash)
+may_run_ahead check_gdb_ptrace_iret
