@@ -217,11 +217,12 @@ boot_ahead_run() {
 # Checks ahead. A check that drives a kernel under GDB keeps one core busy
 # for about a second, and a lab has up to twenty, one after another, while
 # the other core idles. Once the file-wide boot ended, beside the boots
-# ahead, the chain in the background runs the tests whose check is listed here, from the last one
-# backwards, while bats goes forwards. Each test is claimed first (a
-# folder under ahead/checks) by whichever gets there first; the chain stops
-# at the first test bats claimed. A test the chain ran waits for it in
-# require_boot, prints what its check printed, and ends with its status.
+# ahead, the chain in the background runs the tests whose check is listed
+# here, from the last one backwards, while bats goes forwards. Each test
+# is claimed first (a folder under ahead/checks) by whichever gets there
+# first; the chain stops at the first test bats claimed. A test the chain
+# ran waits for it in require_boot, prints what its check printed, and
+# ends with its status.
 # Not under grade --first-failure or ENTRYLAB_STOP_ABOVE, which stop early.
 #   may_run_ahead CHECK...: CHECKs that share nothing with other tests but
 #   the file-wide boot, and may run ahead
@@ -234,13 +235,15 @@ may_run_ahead() {
 # (where the test functions are defined)
 ahead_checks_run() {
         local dir=$BATS_FILE_TMPDIR/ahead/checks list=${BATS_RUN_TMPDIR:-/nonexistent}/test_list_file.txt
-        local file fn word tests=() i st
+        local file fn body check re tests=() i st
         [ "${ENTRYLAB_FIRST_FAILURE:-0}" = 1 ] || [ -n "${ENTRYLAB_STOP_ABOVE:-}" ] && return 0
         [ -f "$list" ] && boot_came_up || return 0
         while IFS=$'\t' read -r file fn; do
                 [ "$file" -ef "$BATS_TEST_FILENAME" ] || continue
-                for word in $(declare -f "$fn"); do
-                        [[ $CHECKS_AHEAD == *" $word "* ]] && { tests+=("$fn"); break; }
+                body=$(declare -f "$fn")
+                for check in $CHECKS_AHEAD; do
+                        re="[[:space:]]$check([[:space:];]|\$)"
+                        [[ $body =~ $re ]] && { tests+=("$fn"); break; }
                 done
         done < "$list"
         for ((i = ${#tests[@]} - 1; i >= 0; i--)); do
