@@ -5,7 +5,7 @@
 load lib/entrylab
 load lib/mistakes             # tree_copy
 
-LABS_HERE=$(cd "$ENTRYLAB_ROOT/labs" && ls -d [0-9][0-9]-* | cut -c1-2 | tr '\n' ' ')
+LABS_HERE=$(lab_numbers)
 
 # a total line "total: X/Y": sets GOT and MAX
 read_total() {

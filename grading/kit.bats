@@ -91,7 +91,7 @@ FAKE
         assert_output --partial "entrylab: lab 01-iret-only: all well"
         # then the whole history: every path, every lab here, cycles and exit
         local p history=path
-        for p in $(cd "$ENTRYLAB_ROOT/labs" && ls -d [0-9][0-9]-* | cut -c1-2); do
+        for p in $(lab_numbers); do
                 history+=" +lab $p"
         done
         assert_output --regexp "$history"

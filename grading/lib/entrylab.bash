@@ -25,6 +25,11 @@ unset _f
 source "$ENTRYLAB_ROOT/grading/lib/oops.bash"
 source "$ENTRYLAB_ROOT/grading/lib/audit.bash"
 
+# lab_numbers: the labs of this tree, "01 02 ..."
+lab_numbers() {
+        (cd "$ENTRYLAB_ROOT/labs" && ls -d [0-9][0-9]-* | cut -c1-2 | xargs)
+}
+
 # lab_dir NN -> the lab's folder name (01 -> 01-iret-only)
 lab_dir() {
         local d
@@ -185,20 +190,30 @@ boot_ahead_plan() {
         done
 }
 
-# tests_to_run: the code of the tests of this file that this run will run
-# (bats -f may choose a few: a boot ahead is made only for a check one of
-# them calls). bats lists them in its run folder, one "file<TAB>function"
-# line each; without that list, the whole file.
-tests_to_run() {
+# tests_here: the test functions of this file that this run will run, in
+# order (bats -f may choose a few). bats lists them in its run folder, one
+# "file<TAB>function" line each; fails without that list.
+tests_here() {
         local list=${BATS_RUN_TMPDIR:-/nonexistent}/test_list_file.txt file fn
-        if [ ! -f "$list" ]; then
+        [ -f "$list" ] || return 1
+        while IFS=$'\t' read -r file fn; do
+                [ "$file" -ef "$BATS_TEST_FILENAME" ] && echo "$fn"
+        done < "$list"
+        return 0
+}
+
+# tests_to_run: the code of the tests this run will run (a boot ahead is
+# made only for a check one of them calls); without bats' list, the whole
+# file
+tests_to_run() {
+        local names fn
+        if ! names=$(tests_here); then
                 cat "${BATS_TEST_FILENAME:-/dev/null}"
                 return 0
         fi
-        while IFS=$'\t' read -r file fn; do
-                [ "$file" -ef "$BATS_TEST_FILENAME" ] && declare -f "$fn"
-        done < "$list"
-        return 0
+        for fn in $names; do
+                declare -f "$fn"
+        done
 }
 
 # boot_ahead_run: make the planned boots, in order. Each shares the CPU
@@ -234,18 +249,16 @@ may_run_ahead() {
 # ahead_checks_run: the chain's part, in the process that ran setup_file
 # (where the test functions are defined)
 ahead_checks_run() {
-        local dir=$BATS_FILE_TMPDIR/ahead/checks list=${BATS_RUN_TMPDIR:-/nonexistent}/test_list_file.txt
-        local file fn body check re tests=() i st
+        local dir=$BATS_FILE_TMPDIR/ahead/checks names fn body check re tests=() i st
         [ "${ENTRYLAB_FIRST_FAILURE:-0}" = 1 ] || [ -n "${ENTRYLAB_STOP_ABOVE:-}" ] && return 0
-        [ -f "$list" ] && boot_came_up || return 0
-        while IFS=$'\t' read -r file fn; do
-                [ "$file" -ef "$BATS_TEST_FILENAME" ] || continue
+        boot_came_up && names=$(tests_here) || return 0
+        for fn in $names; do
                 body=$(declare -f "$fn")
                 for check in $CHECKS_AHEAD; do
                         re="[[:space:]]$check([[:space:];]|\$)"
                         [[ $body =~ $re ]] && { tests+=("$fn"); break; }
                 done
-        done < "$list"
+        done
         for ((i = ${#tests[@]} - 1; i >= 0; i--)); do
                 fn=${tests[$i]}
                 mkdir "$dir/$fn" 2>/dev/null || return 0
@@ -406,12 +419,7 @@ serial_lf() {
 # checks that ask), again when the program was built since.
 symbol() {
         local elf=$ENTRYLAB_ROOT/build/user/bin/$1 table name value
-        table=${BATS_FILE_TMPDIR:-}/symbols.$1
-        if [ ! -d "${BATS_FILE_TMPDIR:-}" ]; then        # outside bats
-                value=$(elf_symbol "$elf" "$2")
-                [ -n "$value" ] && printf '%#x\n' "$((16#$value))"
-                return
-        fi
+        table=$BATS_FILE_TMPDIR/symbols.$1
         if [ ! "$table" -nt "$elf" ]; then
                 readelf -sW "$elf" 2>/dev/null | awk '$8 != "" { print $8, $2 }' > "$table"
         fi
