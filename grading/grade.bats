@@ -173,17 +173,12 @@ strip_exercise() {
 # starters), a test named after NAME passes that fails with none of them
 # written. Where a lab's starters cannot run on their own, the exercise is
 # judged on its own boot (the GDB checks at the top of labNN.bats).
-# Two exceptions, whose own checks come first in their lab's file but
-# cannot pass without the other (the READMEs give the figures): in lab 03,
-# FIXUP_TOP_OF_STACK written without the ptregs stub hangs the file-wide
-# boot (rt_sigreturn, run from the fast path, leaves through sysret_careful,
-# whose macro overwrites the sp and flags it wrote: 0/100, the grade stops
-# at its first test), and a partial frame needs both the macro and the stub,
-# whose starters cannot stand in for them without giving them away (5/100).
-# None written, lab 03 grades 75/100. Linux pairs them the same way: 2.6-3.x
-# reached rt_sigreturn and execve through stubs that completed the frame.
-EARN_ALONE_EXCEPT="03-fixup-top-of-stack 03-partial-save"
-EARN_ALONE="01-build-frame 01-dispatch 02-work-mask 02-fastpath-exit 03-ptregs-stub 04-push-and-clear 04-force-iret 04-fastpath-dispatch 04-ptregs-dispatch 05-phase1 05-rejoin-fastpath 06-six-checks 06-fastpath-checks 06-checks-in-c"
+# Such a check is judged even when the file-wide boot hung (require_boot
+# own-boot): in lab 03, FIXUP_TOP_OF_STACK written without the ptregs stub
+# hangs that boot (rt_sigreturn, run from the fast path, leaves through
+# sysret_careful, whose macro overwrites the sp and flags it wrote), yet
+# its own check, on the probe's boot, still passes.
+EARN_ALONE="01-build-frame 01-dispatch 02-work-mask 02-fastpath-exit 03-partial-save 03-fixup-top-of-stack 03-ptregs-stub 04-push-and-clear 04-force-iret 04-fastpath-dispatch 04-ptregs-dispatch 05-phase1 05-rejoin-fastpath 06-six-checks 06-fastpath-checks 06-checks-in-c"
 
 # earn_none LANE "NN NAME": lab NN with none of its exercises written (the
 # handout's --alone NAME, with NAME stripped as well): the tests of all its
@@ -230,9 +225,9 @@ earn_alone() {
         local name names=() nones=()
         local -A first
         EXERCISE_LIST=$("$ENTRYLAB_ROOT/grading/handout" --list "$ENTRYLAB_ROOT")
-        # every exercise of the labs present is held to it, or named an exception
+        # every exercise of the labs present is held to it
         for name in $(awk '{ print $1 }' <<< "$EXERCISE_LIST" | sort -u); do
-                [[ " $EARN_ALONE $EARN_ALONE_EXCEPT " == *" $name "* ]] || fail "exercise $name is not in EARN_ALONE"
+                [[ " $EARN_ALONE " == *" $name "* ]] || fail "exercise $name is not in EARN_ALONE"
         done
         for name in $EARN_ALONE; do
                 [ -n "$(lab_dir "${name:0:2}")" ] || continue

@@ -355,8 +355,13 @@ boot_came_up() {
 # every check that starts its own QEMU or GDB, so that a hanging kernel
 # costs one timeout, not one per test (grade.bats counts the boots).
 # With own-boot, a check that boots its own kernel and judges it alone (the
-# frame audit) is stopped only by a hang: a panic in the file-wide boot
-# must not hide what it would say.
+# frame audit, an exercise on its probe boot) is not stopped by the
+# file-wide boot: a panic there must not hide what it would say, nor a hang
+# (an exercise can be right while another one, or its starter, hangs the
+# lab). After a hang its own GDB session is bounded as a boot is
+# (OWN_BOOT_BOUND, gdb_session); once one of these hangs too (or the audit's,
+# beside the file-wide boot, had to be stopped), the lab's grading stops:
+# a hanging kernel costs at most two bounds.
 require_boot() {
         trace_off
         # a check the chain may run ahead: once per test, not in the chain
@@ -369,7 +374,10 @@ require_boot() {
         [ "${1:-}" = beside ] && { SERIAL=$BATS_FILE_TMPDIR/serial.log; return 0; }
         file_boot_wait
         if [ "${1:-}" = own-boot ]; then
-                ! grep -qs "hang: no verdict" "$SERIAL.verdict" || boot_failed "$(cat "$SERIAL.verdict")"
+                grep -qs "hang: no verdict" "$SERIAL.verdict" || return 0
+                [ -z "${OWN_BOOT_STOPPED:-}" ] && [ ! -e "$BATS_FILE_TMPDIR/own-boot-hung" ] ||
+                        boot_failed "$(cat "$SERIAL.verdict")"
+                OWN_BOOT_BOUND=$BOOT_TIMEOUT
                 return 0
         fi
         boot_came_up && return 0
@@ -483,17 +491,17 @@ listening() {
 # ENTRYLAB_BOOT_LOG set (see grading/lib/boot), appends "gdb start LAB" to
 # it: boot counts the QEMU of the session, this line the GDB.
 gdb_session() {
-        local lab port qpid out
+        local lab port qpid out bound=${OWN_BOOT_BOUND:-60} st
         lab=$(lab_dir "$1") || return 2
         port=$(free_port "${lab:0:2}") || return 2
         [ -z "${ENTRYLAB_BOOT_LOG:-}" ] || echo "gdb start $lab" >> "$ENTRYLAB_BOOT_LOG"
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
         # its own process group, so that make, boot and QEMU can go at once
         if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
-                setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT=60 \
+                setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT="$bound" \
                         </dev/null >"$out" 2>&1 3>&- &
         else
-                setsid "$ENTRYLAB_ROOT/grading/lib/boot" --lab "$lab" --timeout 60 --append "$2" \
+                setsid "$ENTRYLAB_ROOT/grading/lib/boot" --lab "$lab" --timeout "$bound" --append "$2" \
                         --interactive --gdb "$port" </dev/null >"$out" 2>&1 3>&- &
         fi
         qpid=$!
@@ -503,10 +511,17 @@ gdb_session() {
         done
         listening "$port" || { echo "qemu-gdb never listened on $port: $(cat "$out")"; kill -- -"$qpid"; return 1; }
         if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
-                timeout 60 make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$port" 2>&1 3>&-
+                timeout "$bound" make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$port" 2>&1 3>&-
         else
-                timeout 60 "$ENTRYLAB_ROOT/grading/lib/gdb" --elf "$ENTRYLAB_ROOT/build/$lab/kernel.elf" \
+                timeout "$bound" "$ENTRYLAB_ROOT/grading/lib/gdb" --elf "$ENTRYLAB_ROOT/build/$lab/kernel.elf" \
                         --port "$port" --break entry_SYSCALL_64 2>&1 3>&-
+        fi
+        st=$?
+        # after a hang of the file-wide boot (require_boot own-boot), this one
+        # hung too: say so, and end the lab's grading after this test
+        if [ -n "${OWN_BOOT_BOUND:-}" ] && [ $st = 124 ]; then
+                touch "$BATS_FILE_TMPDIR/own-boot-hung" "$BATS_FILE_TMPDIR/boot-failed"
+                echo "entrylab: lab $lab: this check's own boot ($2) hung too: no answer to GDB within ${bound}s"
         fi
         # GDB's kill ends QEMU; the timeout bounds it if GDB did not get there
         wait "$qpid" 2>/dev/null
@@ -516,7 +531,8 @@ gdb_session() {
 # $output, while the file-wide boot may still run (the first test's, the
 # frame audit's). A kernel that hangs would hold the session to its own
 # bound: once the file-wide boot reports a hang, the session is ended, so
-# that a hang costs one timeout.
+# that a hang costs one timeout (OWN_BOOT_STOPPED: require_boot own-boot
+# then ends the lab's grading; a session that had ended is judged).
 gdb_session_beside_boot() {
         local cmds=$BATS_TEST_TMPDIR/beside.gdb out=$BATS_TEST_TMPDIR/beside.out pid
         cat > "$cmds"
@@ -526,6 +542,7 @@ gdb_session_beside_boot() {
                 if [ -e "$BATS_FILE_TMPDIR/serial.log.done" ] &&
                    grep -qs "hang: no verdict" "$BATS_FILE_TMPDIR/serial.log.verdict"; then
                         stop_tree "$pid"
+                        OWN_BOOT_STOPPED=1
                         break
                 fi
                 sleep 0.05
