@@ -5,6 +5,7 @@
 # same Linux column. Needs linux-source-6.12, musl-tools, linux-libc-dev and
 # apt access for Debian's kernel (grading/lib/need-tools selftests).
 load lib/entrylab
+load lib/mistakes             # tree_copy
 
 setup_file() {
         export ST_OUT=$BATS_FILE_TMPDIR/selftests.out
@@ -58,9 +59,9 @@ planted() {
         skip_in_student_tree
         [ -n "$(lab_dir "$1")" ] || skip "no lab $1 here"
         local tree=$BATS_TEST_TMPDIR/tree
-        "$ENTRYLAB_ROOT/grading/handout" --solved "$ENTRYLAB_ROOT" "$tree" >/dev/null
-        mkdir -p "$tree/build"
-        cp -a "$ENTRYLAB_ROOT/build/selftests" "$tree/build/"
+        # the reference's build (selftests included) copied in: only the
+        # planted lab is built again
+        tree_copy "$tree" --solved
         rm -rf "$tree/build/selftests/log" "$tree/build/selftests/programs.asm"*
         sed -i "$3" "$tree/$4"
         ! cmp -s "$tree/$4" "$ENTRYLAB_ROOT/$4" || fail "the bug was not planted in $4"
