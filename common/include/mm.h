@@ -53,6 +53,7 @@ void *alloc_shared_page(void);
 void get_shared_page(void *page);
 void put_user_page(u64 pte);            /* a private page is freed, a shared one counted */
 unsigned long nr_free_pages(void);
+unsigned long nr_total_pages(void);
 
 u64 *pgd_alloc(void);                   /* new PML4 sharing the kernel half */
 void pgd_free_user(u64 *pgd);           /* free the user half's pages and tables */

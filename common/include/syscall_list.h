@@ -40,6 +40,7 @@
         X(__NR_wait4, sys_wait4)                        \
         X(__NR_ptrace, sys_ptrace)                      \
         X(__NR_getppid, sys_getppid)                    \
+        X(__NR_sysinfo, sys_sysinfo)                    \
         X(__NR_exit_group, sys_exit_group)              \
         X(__NR_prctl, sys_prctl)                        \
         X(__NR_seccomp, sys_seccomp)                    \

@@ -47,6 +47,8 @@ long sys_munmap(unsigned long addr, size_t len);
 long sys_sched_yield(void);
 long sys_getpid(void);
 long sys_getppid(void);
+struct sysinfo;
+long sys_sysinfo(struct sysinfo __user *info);
 long sys_fork(void);
 long sys_execve(const char __user *path, const char __user *const __user *argv,
                 const char __user *const __user *envp);

@@ -9,6 +9,7 @@ struct free_page {
 
 static struct free_page *free_list;
 static unsigned long nr_free;
+static unsigned long nr_total;         /* every page handed to the allocator */
 
 void free_page(void *page)
 {
@@ -34,12 +35,19 @@ unsigned long nr_free_pages(void)
         return nr_free;
 }
 
+unsigned long nr_total_pages(void)
+{
+        return nr_total;
+}
+
 /* Hand [start, end) to the allocator, highest page first so that the
  * lowest pages are handed out first. */
 void page_alloc_init(u64 start, u64 end)
 {
         start = PAGE_ALIGN(start);
         end &= PAGE_MASK;
-        for (u64 p = end; p > start; p -= PAGE_SIZE)
+        for (u64 p = end; p > start; p -= PAGE_SIZE) {
                 free_page(__va(p - PAGE_SIZE));
+                nr_total++;
+        }
 }

@@ -27,6 +27,7 @@
 #define __NR_exit               60
 #define __NR_wait4              61
 #define __NR_kill               62
+#define __NR_sysinfo            99
 #define __NR_ptrace             101
 #define __NR_getuid             102
 #define __NR_geteuid            107

@@ -36,6 +36,8 @@ static inline long syscall6(long nr, long a1, long a2, long a3, long a4, long a5
 static inline long write(int fd, const void *buf, size_t n) { return syscall3(__NR_write, fd, buf, n); }
 static inline long getpid(void) { return syscall0(__NR_getpid); }
 static inline long getppid(void) { return syscall0(__NR_getppid); }
+struct sysinfo;
+static inline long sysinfo(struct sysinfo *info) { return syscall1(__NR_sysinfo, info); }
 static inline long sched_yield(void) { return syscall0(__NR_sched_yield); }
 static inline long fork(void) { return syscall0(__NR_fork); }
 static inline long execve(const char *path, char *const argv[], char *const envp[])
