@@ -151,7 +151,7 @@ file_boot_wait() {
         [ -e "$BATS_FILE_TMPDIR/ahead/pid" ] || return 0      # no file-wide boot here
         local until=$((SECONDS + BOOT_TIMEOUT + 30))
         while [ ! -e "$SERIAL.done" ] && [ $SECONDS -lt $until ]; do
-                sleep 0.05
+                nap 0.05
         done
         [ -e "$SERIAL.done" ] || fail "the file-wide boot did not end within $((BOOT_TIMEOUT + 30)) s"
 }
@@ -279,7 +279,7 @@ ahead_check_taken() {
         mkdir "$d" 2>/dev/null && return 0
         local until=$((SECONDS + 600))
         while [ ! -s "$d/status" ] && [ $SECONDS -lt $until ]; do
-                sleep 0.05
+                nap 0.05
         done
         [ -s "$d/status" ] || fail "the check run ahead did not end within 600 s"
         cat "$d/out"
@@ -329,7 +329,7 @@ boot_taken_ahead() {
                 # the boots before it may still run, each within its bound
                 local until=$((SECONDS + 10#${n##*/} * (2 * $4 + 30)))
                 while [ ! -s "$n.status" ] && [ $SECONDS -lt $until ]; do
-                        sleep 0.05
+                        nap 0.05
                 done
                 [ -s "$n.status" ] || return 1
                 for ext in "" .verdict .sites; do
@@ -464,8 +464,8 @@ field() {
 # grade) and a test beside its file's checks ahead never pick the same one
 # between this check and QEMU's bind.
 free_port() {
-        local p band=$(( (10#${1:-0} % 10 * 4 + ${ENTRYLAB_LANE:-0} % 4) * 2 + ${ENTRYLAB_AHEAD_LANE:-0} ))
-        for _ in $(seq 50); do
+        local p try band=$(( (10#${1:-0} % 10 * 4 + ${ENTRYLAB_LANE:-0} % 4) * 2 + ${ENTRYLAB_AHEAD_LANE:-0} ))
+        for ((try = 0; try < 50; try++)); do
                 p=$((20000 + band * 250 + RANDOM % 250))
                 listening "$p" || { echo "$p"; return 0; }
         done
@@ -473,11 +473,27 @@ free_port() {
 }
 
 # listening PORT: something listens there, on IPv4 or IPv6 (read from /proc,
-# no tools needed; state 0A is LISTEN)
+# no tools needed; state 0A is LISTEN). Read by the shell itself: a GDB
+# session polls it until QEMU's stub is up.
 listening() {
-        local hex
-        hex=$(printf '%04X' "$1")
-        grep -qE ":$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null
+        local hex f sl local_addr remote state
+        printf -v hex '%04X' "$1"
+        for f in /proc/net/tcp /proc/net/tcp6; do
+                [ -r "$f" ] || continue
+                while read -r sl local_addr remote state _; do
+                        [[ $local_addr == *:$hex && $remote == *:0000 && $state == 0A ]] && return 0
+                done < "$f"
+        done
+        return 1
+}
+
+# nap SECONDS: a sleep without a process: a read that times out on a pipe
+# nobody writes to (held open read-write here, so it never sees an end).
+# The polling loops nap dozens of times a test; a sleep(1) cost a fork and
+# an exec each time.
+nap() {
+        [ -n "${NAP_FD:-}" ] || exec {NAP_FD}<> <(:)
+        read -rt "$1" -u "$NAP_FD" _ || true
 }
 
 # gdb_session NN "programs" < commands: a paused QEMU with a GDB stub in
@@ -491,7 +507,7 @@ listening() {
 # ENTRYLAB_BOOT_LOG set (see grading/lib/boot), appends "gdb start LAB" to
 # it: boot counts the QEMU of the session, this line the GDB.
 gdb_session() {
-        local lab port qpid out bound=${OWN_BOOT_BOUND:-60} st
+        local lab port qpid out bound=${OWN_BOOT_BOUND:-60} st try
         lab=$(lab_dir "$1") || return 2
         port=$(free_port "${lab:0:2}") || return 2
         [ -z "${ENTRYLAB_BOOT_LOG:-}" ] || echo "gdb start $lab" >> "$ENTRYLAB_BOOT_LOG"
@@ -505,9 +521,9 @@ gdb_session() {
                         --interactive --gdb "$port" </dev/null >"$out" 2>&1 3>&- &
         fi
         qpid=$!
-        for _ in $(seq 500); do
+        for ((try = 0; try < 500; try++)); do
                 listening "$port" && break
-                sleep 0.02
+                nap 0.02
         done
         listening "$port" || { echo "qemu-gdb never listened on $port: $(cat "$out")"; kill -- -"$qpid"; return 1; }
         if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
@@ -545,7 +561,7 @@ gdb_session_beside_boot() {
                         OWN_BOOT_STOPPED=1
                         break
                 fi
-                sleep 0.05
+                nap 0.05
         done
         wait "$pid" 2>/dev/null || true      # its status is judged from its output
         output=$(< "$out")
