@@ -123,6 +123,8 @@ boot_all_programs() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
         echo "$1" > "$SERIAL.lab"
         mkdir -p "$BATS_FILE_TMPDIR/ahead/checks"
+        # an exercise's own checks alone need none (boots_its_own)
+        only_own_boot_tests && return 0
         # stdin, stdout and fd 3 closed: bats does not wait for it; bats'
         # errexit must not end the chain at a failed boot
         (
@@ -246,18 +248,44 @@ may_run_ahead() {
         CHECKS_AHEAD+="$* "
 }
 
+# test_calls TEST "CHECKS": the test's body calls one of CHECKS (a word
+# of its own, not in a longer name)
+test_calls() {
+        local body check re
+        body=$(declare -f "$1")
+        for check in $2; do
+                re="[[:space:]]$check([[:space:];]|\$)"
+                [[ $body =~ $re ]] && return 0
+        done
+        return 1
+}
+
+# Checks that judge a boot of their own alone (require_boot own-boot: an
+# exercise on the probe's boot): a run of none but these (grade.bats runs
+# the tests named after one exercise) makes no file-wide boot.
+#   boots_its_own CHECK...
+CHECKS_OWN_BOOT=" "
+boots_its_own() {
+        CHECKS_OWN_BOOT+="$* "
+}
+
+# only_own_boot_tests: every test this run holds calls such a check
+only_own_boot_tests() {
+        local names fn
+        names=$(tests_here) && [ -n "$names" ] || return 1
+        for fn in $names; do
+                test_calls "$fn" "$CHECKS_OWN_BOOT" || return 1
+        done
+}
+
 # ahead_checks_run: the chain's part, in the process that ran setup_file
 # (where the test functions are defined)
 ahead_checks_run() {
-        local dir=$BATS_FILE_TMPDIR/ahead/checks names fn body check re tests=() i st
+        local dir=$BATS_FILE_TMPDIR/ahead/checks names fn tests=() i st
         [ "${ENTRYLAB_FIRST_FAILURE:-0}" = 1 ] || [ -n "${ENTRYLAB_STOP_ABOVE:-}" ] && return 0
         boot_came_up && names=$(tests_here) || return 0
         for fn in $names; do
-                body=$(declare -f "$fn")
-                for check in $CHECKS_AHEAD; do
-                        re="[[:space:]]$check([[:space:];]|\$)"
-                        [[ $body =~ $re ]] && { tests+=("$fn"); break; }
-                done
+                test_calls "$fn" "$CHECKS_AHEAD" && tests+=("$fn")
         done
         for ((i = ${#tests[@]} - 1; i >= 0; i--)); do
                 fn=${tests[$i]}

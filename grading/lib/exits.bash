@@ -405,3 +405,5 @@ GDB
 
 # the checks here that drive GDB, which may run ahead (entrylab.bash)
 may_run_ahead check_sysret_for_getpid check_iret_after_execve check_iret_with_exit_work check_fork_child_regs check_unwritten_slots_never_read check_fast_path_leaves_slots_unwritten check_iret_after check_work_mask_decides check_sysret_exit_on_its_own check_fixup_completes_top check_ptregs_stub_restarts
+# the checks here that judge the probe's boot alone (entrylab.bash)
+boots_its_own check_fast_path_leaves_slots_unwritten check_fixup_completes_top check_ptregs_stub_restarts

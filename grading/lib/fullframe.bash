@@ -212,3 +212,5 @@ check_force_iret_decides() {
 
 # the checks here that drive GDB, which may run ahead (entrylab.bash)
 may_run_ahead check_registers_cleared check_handler_gets_frame check_nospec_clamp check_fork_exits check_cleared_after_push check_force_iret_decides
+# the checks here that judge the probe's boot alone (entrylab.bash)
+boots_its_own check_cleared_after_push check_force_iret_decides

@@ -190,3 +190,5 @@ check_phase2_gets_phase1_result() {
 
 # the checks here that drive GDB, which may run ahead (entrylab.bash)
 may_run_ahead check_errno_skips_by_sysret check_filtered_getpid_sysret check_phase1_rewrites_nothing check_phase2_gets_phase1_result check_rejoin_decides
+# the checks here that judge the probe's boot alone (entrylab.bash)
+boots_its_own check_rejoin_decides check_phase2_gets_phase1_result
