@@ -305,17 +305,25 @@ GDB
 # An IRET back to user space that faults (a bad frame: here a kernel SS,
 # set from GDB) is the process's fault, not the kernel's: it dies with
 # SIGSEGV and the kernel goes on (CVE-2014-9322 is what happens otherwise).
+# Once the frame is set, GDB lets the kernel run to its end (no stop, no
+# detach), so that the log read here is the whole boot's.
 check_bad_iret() {
         require_boot
+        local gdb
         run gdb_session "$1" demo <<'GDB'
 delete
 break native_irq_return_iret
 continue
 set *(unsigned long *)($rsp + 32) = 0x18
+delete
 continue
 quit
 GDB
+        gdb=$output
         run cat "$BATS_TEST_TMPDIR/qemu-gdb.out"
+        # the boot's verdict, not the kernel's banner ("entrylab: lab NN-name")
+        [[ $output == *"entrylab: lab $(lab_dir "$1"): "* ]] ||
+                fail "the boot under GDB never ended: $(tail -n 3 <<< "$output"); GDB said: $(tail -n 5 <<< "$gdb")"
         # the first IRET after the first syscall: the fork child's, still named init
         assert_output --regexp "init\[[0-9]+\]: #GP general protection at ip 0x40[0-9a-f]{4} sp 0x7fff[0-9a-f]+ error 0x18: killed by signal 11"
         assert_output --partial "init: 1 program(s) failed"             # the kernel went on
