@@ -153,7 +153,7 @@ file_boot_wait() {
         [ -e "$BATS_FILE_TMPDIR/ahead/pid" ] || return 0      # no file-wide boot here
         local until=$((SECONDS + BOOT_TIMEOUT + 30))
         while [ ! -e "$SERIAL.done" ] && [ $SECONDS -lt $until ]; do
-                nap 0.05
+                sleep 0.05
         done
         [ -e "$SERIAL.done" ] || fail "the file-wide boot did not end within $((BOOT_TIMEOUT + 30)) s"
 }
@@ -307,7 +307,7 @@ ahead_check_taken() {
         mkdir "$d" 2>/dev/null && return 0
         local until=$((SECONDS + 600))
         while [ ! -s "$d/status" ] && [ $SECONDS -lt $until ]; do
-                nap 0.05
+                sleep 0.05
         done
         [ -s "$d/status" ] || fail "the check run ahead did not end within 600 s"
         cat "$d/out"
@@ -357,7 +357,7 @@ boot_taken_ahead() {
                 # the boots before it may still run, each within its bound
                 local until=$((SECONDS + 10#${n##*/} * (2 * $4 + 30)))
                 while [ ! -s "$n.status" ] && [ $SECONDS -lt $until ]; do
-                        nap 0.05
+                        sleep 0.05
                 done
                 [ -s "$n.status" ] || return 1
                 for ext in "" .verdict .sites; do
@@ -514,15 +514,6 @@ listening() {
         return 1
 }
 
-# nap SECONDS: a sleep without a process: a read that times out on a pipe
-# nobody writes to (held open read-write here, so it never sees an end).
-# The polling loops nap dozens of times a test; a sleep(1) cost a fork and
-# an exec each time.
-nap() {
-        [ -n "${NAP_FD:-}" ] || exec {NAP_FD}<> <(:)
-        read -rt "$1" -u "$NAP_FD" _ || true
-}
-
 # gdb_session NN "programs" < commands: a paused QEMU with a GDB stub in
 # the background, and GDB attached to it, stopped at entry_SYSCALL_64 (the
 # default BREAK of `make gdb`); GDB reads the commands on stdin. Prints
@@ -550,7 +541,7 @@ gdb_session() {
         qpid=$!
         for ((try = 0; try < 500; try++)); do
                 listening "$port" && break
-                nap 0.02
+                sleep 0.02
         done
         listening "$port" || { echo "qemu-gdb never listened on $port: $(cat "$out")"; kill -- -"$qpid"; return 1; }
         if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
@@ -588,7 +579,7 @@ gdb_session_beside_boot() {
                         OWN_BOOT_STOPPED=1
                         break
                 fi
-                nap 0.05
+                sleep 0.05
         done
         wait "$pid" 2>/dev/null || true      # its status is judged from its output
         output=$(< "$out")
