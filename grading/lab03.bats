@@ -10,12 +10,15 @@ load lib/exits
 load lib/timing
 
 LAB=03
+# the slots the fast path leaves unwritten (the frame audit)
+UNWRITTEN="bx bp r12 r13 r14 r15 cs flags sp ss"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
 }
 
-@test "[4] frame audit (GDB): every slot the fast path writes holds the register it names" { check_frame_audit "$LAB" "bx bp r12 r13 r14 r15 cs flags sp ss"; }
+@test "[2] frame audit (GDB): every slot the fast path writes holds the register it names" { check_frame_audit "$LAB" "$UNWRITTEN" fast; }
+@test "[2] frame audit (GDB): the slow path completes the frame for the same getpid, and the probe gets its registers back" { check_frame_audit "$LAB" "$UNWRITTEN" slow; }
 # each exercise judged on its own boot (init=/bin/frameprobe), before the
 # file-wide boot is judged: written alone, it earns these (README)
 @test "[4] 03-partial-save: the fast path leaves bx, bp, r12-r15, cs, flags, sp, ss unwritten (GDB)" { check_fast_path_leaves_slots_unwritten "$LAB"; }

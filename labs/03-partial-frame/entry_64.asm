@@ -224,6 +224,9 @@ stub_ptregs_64:
         ; vol. 2, CMP: how a 64-bit compare takes an immediate, and why
         ; that is enough for a kernel address (the top 2 GiB, -mcmodel=kernel).
         ; Linux 4.6-4.15: stub_ptregs_64 in arch/x86/entry/entry_64.S.
+        ; --- starter ---
+        ;         mov     rax, -ENOSYS                    ; unwritten: every ptregs
+        ;         ret                                     ;  syscall fails, as unknown
         ; --- solution ---
         cmp     qword [rsp], entry_SYSCALL_64_after_fastpath_call
         jne     .from_c
