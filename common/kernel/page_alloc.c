@@ -1,12 +1,12 @@
 /* page_alloc.c - physical pages: a free list threaded through the pages
  * freed so far, above a frontier of pages never handed out. Deterministic:
- * pages come back in a fixed order, the lowest never-used page after the
- * last one freed.
+ * the page freed last comes back first, and once none is left, the lowest
+ * page never handed out.
  *
  * The frontier is why init touches no page: a list threaded through all
  * 128 MiB at boot made the host fault in every page of the guest's
- * memory, which cost each boot more time in the host's kernel than the
- * whole boot of a small program. */
+ * memory, which cost each boot about as much time in the host's kernel
+ * as the whole boot of a small program takes now. */
 #include "mm.h"
 #include "kernel.h"
 
