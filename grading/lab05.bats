@@ -44,7 +44,7 @@ setup_file() {
 @test "[1] two boots print byte-identical output" { check_deterministic "$LAB"; }
 @test "[1] make gdb stops at entry_SYSCALL_64 with the user rip in rcx" { check_gdb_entry "$LAB"; }
 @test "[1] at __x64_sys_fork (fast path), ptregs shows the whole frame: orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB" __x64_sys_fork; }
-@test "[1] a faulting IRET to user space kills the process, not the kernel" { check_bad_iret "$LAB"; }
+@test "[1] a faulting IRET to user space kills the process, not the kernel" { check_bad_iret "$LAB" __x64_sys_fork; }
 # signals (grading/lib/signals.bash)
 @test "[1] signals: handlers, siginfo, masks, SA_RESETHAND/NODEFER, kill, wait4 -EINTR" { check_sig_basic; }
 @test "[3] rt_sigreturn restores every register, rip and the user flags" { check_sigreturn_regs; }

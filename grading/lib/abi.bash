@@ -279,23 +279,57 @@ GDB
         assert_output --regexp "GS base 0, kernel GS base 0xffffffff8[0-9a-f]{7}, [0-9]+ ticks"
 }
 
+# demo_session NN WHERE: one GDB session of demo, read by check_gdb_ptregs
+# and check_bad_iret (two sessions became one). GDB stops at the first
+# syscall's entry, then at WHERE and at the first IRET after it, both
+# armed at once: each part is printed whether or not the other stopped.
+# At WHERE it prints ptregs; at the IRET it gives the frame a kernel SS and
+# lets the kernel run to its end (no stop, no detach), so that the log
+# read is the whole boot's. Under icount a stop changes nothing the guest
+# does: the IRET is the one a session of its own would see. The first
+# check that asks makes it, once per test file and WHERE; the other waits
+# for it. Sets DEMO_GDB and DEMO_QEMU (GDB's and QEMU's output).
+demo_session() {
+        local dir=$BATS_FILE_TMPDIR/demo-session.$2 bound=$((${OWN_BOOT_BOUND:-60} + 30)) until
+        DEMO_GDB=$dir/gdb.out DEMO_QEMU=$dir/qemu-gdb.out
+        if mkdir "$dir" 2>/dev/null; then
+                BATS_TEST_TMPDIR=$dir gdb_session "$1" demo > "$dir/gdb.new" 2>&1 <<GDB || true
+printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\\n", \$rax, \$rcx, \$r11
+delete
+break $2
+set \$where = \$bpnum
+break native_irq_return_iret
+continue
+if \$pc != &native_irq_return_iret
+  ptregs
+  delete \$where
+  continue
+end
+set *(unsigned long *)(\$rsp + 32) = 0x18
+delete
+continue
+quit
+GDB
+                mv "$dir/gdb.new" "$DEMO_GDB"
+        fi
+        until=$((SECONDS + bound))
+        while [ ! -e "$DEMO_GDB" ] && [ $SECONDS -lt $until ]; do
+                sleep 0.05
+        done
+        [ -e "$DEMO_GDB" ] || fail "the GDB session of demo did not end within $bound s"
+}
+
 # check_gdb_ptregs NN [WHERE]: at do_syscall_64 (or WHERE: a handler, in a lab
 # whose fast path saves the whole frame) the frame of the demo's first
 # syscall is complete: what a tracer would read.
 check_gdb_ptregs() {
         require_boot
-        run gdb_session "$1" demo <<GDB
-printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\\n", \$rax, \$rcx, \$r11
-delete
-break ${2:-do_syscall_64}
-continue
-ptregs
-kill
-quit
-GDB
+        demo_session "$1" "${2:-do_syscall_64}"
+        output=$(< "$DEMO_GDB")
         local nr rcx r11
         [[ $output =~ ENTRY\ rax=([0-9]+)\ rcx=(0x[0-9a-f]+)\ r11=(0x[0-9a-f]+) ]] || fail "no stop at entry: $output"
         nr=${BASH_REMATCH[1]} rcx=${BASH_REMATCH[2]} r11=${BASH_REMATCH[3]}
+        [[ $output == *"pt_regs at "* ]] || fail "GDB never stopped at ${2:-do_syscall_64}: $(tail -n 5 <<< "$output")"
         assert_output --regexp "orig_ax ${nr}[^0-9]"
         assert_output --partial "ax 0xffffffffffffffda"                 # -ENOSYS until the handler runs
         [[ $output =~ ip\ 0x0*${rcx#0x}\ \ cs\ 0x33\ \ flags\ $r11\ \ sp\ 0x00007fff[0-9a-f]+\ \ ss\ 0x2b ]] ||
@@ -305,22 +339,14 @@ GDB
 # An IRET back to user space that faults (a bad frame: here a kernel SS,
 # set from GDB) is the process's fault, not the kernel's: it dies with
 # SIGSEGV and the kernel goes on (CVE-2014-9322 is what happens otherwise).
-# Once the frame is set, GDB lets the kernel run to its end (no stop, no
-# detach), so that the log read here is the whole boot's.
+#   check_bad_iret NN [WHERE]: WHERE as check_gdb_ptregs has it (their
+#   session is one)
 check_bad_iret() {
         require_boot
         local gdb
-        run gdb_session "$1" demo <<'GDB'
-delete
-break native_irq_return_iret
-continue
-set *(unsigned long *)($rsp + 32) = 0x18
-delete
-continue
-quit
-GDB
-        gdb=$output
-        run cat "$BATS_TEST_TMPDIR/qemu-gdb.out"
+        demo_session "$1" "${2:-do_syscall_64}"
+        gdb=$(< "$DEMO_GDB")
+        output=$(< "$DEMO_QEMU")
         # the boot's verdict, not the kernel's banner ("entrylab: lab NN-name")
         [[ $output == *"entrylab: lab $(lab_dir "$1"): "* ]] ||
                 fail "the boot under GDB never ended: $(tail -n 3 <<< "$output"); GDB said: $(tail -n 5 <<< "$gdb")"
