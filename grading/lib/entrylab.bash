@@ -242,7 +242,9 @@ boot_ahead_run() {
 # ends with its status.
 # Not under grade --first-failure or ENTRYLAB_STOP_ABOVE, which stop early.
 #   may_run_ahead CHECK...: CHECKs that share nothing with other tests but
-#   the file-wide boot, and may run ahead
+#   the file-wide boot (or a GDB session that the first of them to ask
+#   makes and the others wait for: demo_session, at_handler), and may run
+#   ahead
 CHECKS_AHEAD=" "
 may_run_ahead() {
         CHECKS_AHEAD+="$* "
