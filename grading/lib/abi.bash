@@ -29,17 +29,17 @@ check_boots() {
 check_getpid() {
         require_boot
         local line pid ppid child
-        line=$(serial 'demo: getpid()')
+        serial_match 'demo: getpid()'; line=$SERIAL_MATCH
         [[ $line =~ getpid\(\)\ =\ ([0-9]+),\ getppid\(\)\ =\ ([0-9]+) ]] || fail "no getpid line: $line"
         pid=${BASH_REMATCH[1]} ppid=${BASH_REMATCH[2]}
         assert_equal "$ppid" 1                          # init ran demo
         [ "$pid" -gt 1 ] || fail "demo's pid is $pid"
-        line=$(serial 'demo: child:')
+        serial_match 'demo: child:'; line=$SERIAL_MATCH
         [[ $line =~ getpid\(\)\ =\ ([0-9]+),\ getppid\(\)\ =\ ([0-9]+) ]] || fail "no child line: $line"
         child=${BASH_REMATCH[1]}
         assert_equal "${BASH_REMATCH[2]}" "$pid"        # the child's parent is demo
         [ "$child" != "$pid" ] || fail "child and parent share pid $pid"
-        assert_equal "$(serial 'demo: fork()')" "demo: fork() = $child; wait4() = $child, child exit status 42"
+        assert_serial 'demo: fork()' "demo: fork() = $child; wait4() = $child, child exit status 42"
 }
 
 check_fork_wait() {
@@ -72,18 +72,18 @@ check_fork_wait() {
                 unset "status_of[$pid]"
         done < <(serial 'forkwait: reaped')
         assert_equal "${#status_of[@]}" 0
-        assert_equal "$(serial 'forkwait: no more')" "forkwait: no more children: wait4 = -10"    # -ECHILD
-        assert_equal "$(serial 'forkwait: WNOHANG')" "forkwait: WNOHANG with none = -10"
-        assert_equal "$(serial 'forkwait: wait4(0)')" "forkwait: wait4(0) = the child, status 3"     # any child
-        assert_equal "$(serial 'forkwait: wait4(-5)')" "forkwait: wait4(-5) = -10"   # no such group
+        assert_serial 'forkwait: no more' "forkwait: no more children: wait4 = -10"    # -ECHILD
+        assert_serial 'forkwait: WNOHANG' "forkwait: WNOHANG with none = -10"
+        assert_serial 'forkwait: wait4(0)' "forkwait: wait4(0) = the child, status 3"     # any child
+        assert_serial 'forkwait: wait4(-5)' "forkwait: wait4(-5) = -10"   # no such group
 }
 
 check_execve() {
         require_boot
-        assert_equal "$(serial 'exectest: missing')" "exectest: missing program = -2"        # -ENOENT
-        assert_equal "$(serial 'exectest: bad path')" "exectest: bad path pointer = -14"     # -EFAULT
-        assert_equal "$(serial 'exectest: bad argv')" "exectest: bad argv pointer = -14"
-        assert_equal "$(serial 'exectest: kernel-half')" "exectest: kernel-half path = -14"
+        assert_serial 'exectest: missing' "exectest: missing program = -2"        # -ENOENT
+        assert_serial 'exectest: bad path' "exectest: bad path pointer = -14"     # -EFAULT
+        assert_serial 'exectest: bad argv' "exectest: bad argv pointer = -14"
+        assert_serial 'exectest: kernel-half' "exectest: kernel-half path = -14"
         # the block echoargs printed for exectest (demo runs it too)
         local block pid
         block=$(tr -d '\r' < "$SERIAL" | grep -B2 -A5 '^echoargs: argv\[1\]=one$')
@@ -103,13 +103,13 @@ exectest: child exit status 4"
 check_enosys() {
         require_boot
         local lines
-        lines=$(serial 'enosys:')
+        serial_match 'enosys:'; lines=$SERIAL_MATCH
         assert_equal "$(wc -l <<< "$lines")" 11
         # numbers 4, 5 and 232 (stat, fstat, epoll_wait) are Linux syscalls the kit does not serve
         assert_equal "$(grep -vc 'ret=-38$' <<< "$lines")" 0
         grep -q "nr=-1 ret=-38" <<< "$lines" || fail "syscall -1 did not return -ENOSYS"
         # junk above bit 31 is ignored: 0x1_0000_0027 is getpid (39)
-        lines=$(serial "enosys-int:")
+        serial_match "enosys-int:"; lines=$SERIAL_MATCH
         assert_equal "$(wc -l <<< "$lines")" 2
         local line
         while read -r line; do
@@ -162,27 +162,31 @@ check_rcx_r11() {
         local want
         for want in "4 -38" "1 -9" "9 -22" "24 0" "61 -22" "59 -14" "110 1" "157 -22" "500 -38" "-1 -38"; do
                 set -- $want
-                line=$(serial "regs: nr=$1 flags_in=0x202 ")
-                assert_equal "$(( $(field "$line" rax) ))" "$2"
+                serial_match "regs: nr=$1 flags_in=0x202 "
+                parse_fields "$SERIAL_MATCH"
+                assert_equal "$(( ${F[rax]:-} ))" "$2"
         done
-        line=$(serial 'regs: fork-child')
-        assert_equal "$(field "$line" rax)" 0x0
-        [ "$(field "$(serial 'regs: fork-parent')" rax)" != 0x0 ] || fail "fork returned 0 to the parent"
+        serial_match 'regs: fork-child'
+        parse_fields "$SERIAL_MATCH"
+        assert_equal "${F[rax]:-}" 0x0
+        serial_match 'regs: fork-parent'
+        parse_fields "$SERIAL_MATCH"
+        [ "${F[rax]:-}" != 0x0 ] || fail "fork returned 0 to the parent"
 }
 
 check_initial_regs() {
         require_boot
         local reg
         for reg in rax rbx rcx rdx rsi rdi rbp r8 r9 r10 r11 r12 r13 r14 r15; do
-                assert_equal "$(serial "initregs: $reg=")" "initregs: $reg=0x0"
+                assert_serial "initregs: $reg=" "initregs: $reg=0x0"
         done
-        assert_equal "$(serial 'initregs: rflags=')" "initregs: rflags=0x202"
+        assert_serial 'initregs: rflags=' "initregs: rflags=0x202"
         [[ $(serial 'initregs: rsp=') =~ rsp=0x7fffffff[0-9a-f]{4}$ ]] || fail "rsp: $(serial 'initregs: rsp=')"
 }
 
 check_user_fault() {
         require_boot
-        assert_equal "$(serial 'fault: ')" "fault: write-null: signaled=1 signal=11
+        assert_serial 'fault: ' "fault: write-null: signaled=1 signal=11
 fault: write-kernel: signaled=1 signal=11
 fault: int3: signaled=1 signal=5
 fault: ud2: signaled=1 signal=4
@@ -193,8 +197,8 @@ fault: tf-syscall: signaled=1 signal=5"
 # SYSCALL from 32-bit mode (MSR_CSTAR) answers -ENOSYS and harms nothing
 check_compat() {
         require_boot
-        assert_equal "$(serial 'compat: SYSCALL')" "compat: SYSCALL from 32-bit mode returned -38"
-        assert_equal "$(serial 'compat: child')" ""
+        assert_serial 'compat: SYSCALL' "compat: SYSCALL from 32-bit mode returned -38"
+        assert_serial 'compat: child' ""
 }
 
 # mmap and munmap (common/user/bin/mmap.c): every check ok, and the ones
@@ -208,15 +212,15 @@ check_mmap() {
                 n=$((n + 1))
         done < <(serial 'mmap: ' | grep -v '^mmap: [0-9]* failure(s)$')
         assert_equal "$n" 41
-        assert_equal "$(serial 'mmap: offset')" \
+        assert_serial 'mmap: offset' \
                 "mmap: offset (6th argument): off=1 -> -22, off=4096 -> page=1 ok"     # -EINVAL
-        assert_equal "$(serial 'mmap: fd (5th')" \
+        assert_serial 'mmap: fd (5th' \
                 "mmap: fd (5th argument): fd=5 file -> -9, fd=5 anonymous -> page=1 ok" # -EBADF
-        assert_equal "$(serial 'mmap: MAP_FIXED at the last')" \
+        assert_serial 'mmap: MAP_FIXED at the last' \
                 "mmap: MAP_FIXED at the last page below 2^47 = -12 ok"                  # -ENOMEM
-        assert_equal "$(serial 'mmap: munmap: middle')" \
+        assert_serial 'mmap: munmap: middle' \
                 "mmap: munmap: middle page -> 0, child touching it status=0xb, neighbours=1 ok"
-        assert_equal "$(serial 'mmap: [0-9]* failure')" "mmap: 0 failure(s)"
+        assert_serial 'mmap: [0-9]* failure' "mmap: 0 failure(s)"
 }
 
 # Every page a process used comes back when it is reaped: in one boot,
@@ -246,7 +250,7 @@ leak_boots_ahead check_no_page_leak "$LEAK_PROGRAMS"
 
 check_preempt() {
         require_boot
-        assert_equal "$(serial 'preempt: both')" "preempt: both children were preempted"
+        assert_serial 'preempt: both' "preempt: both children were preempted"
 }
 
 # Two boots of the same programs print the same bytes (docs/timing.md).

@@ -127,13 +127,14 @@ GDB
 # and every pattern its parent loaded, callee-saved registers included
 check_fork_child_regs() {
         require_boot
-        local line reg
-        line=$(serial 'regs: fork-child')
-        [ -n "$line" ] || fail "the fork child did not report"
-        assert_equal "$(field "$line" rax)" 0x0
+        local reg
+        serial_match 'regs: fork-child'
+        [ -n "$SERIAL_MATCH" ] || fail "the fork child did not report"
+        parse_fields "$SERIAL_MATCH"
+        assert_equal "${F[rax]:-}" 0x0
         for reg in rbx rbp r12 r13 r14 r15 rdi rsi rdx r10 r8 r9; do
-                [ "$(field "$line" "$reg")" = "${REG_PATTERN[$reg]}" ] ||
-                        fail "fork child: $reg=$(field "$line" "$reg"), its parent had ${REG_PATTERN[$reg]}"
+                [ "${F[$reg]:-}" = "${REG_PATTERN[$reg]}" ] ||
+                        fail "fork child: $reg=${F[$reg]:-}, its parent had ${REG_PATTERN[$reg]}"
         done
 }
 

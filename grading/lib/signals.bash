@@ -11,7 +11,7 @@ ALL_PROGRAMS="$ALL_PROGRAMS $SIGNAL_PROGRAMS"
 expect_lines() {
         local want
         want=$(cat)
-        assert_equal "$(serial "$1")" "$want"
+        assert_serial "$1" "$want"
 }
 
 check_sig_basic() {
@@ -56,13 +56,13 @@ check_sigreturn_regs() {
         require_boot
         local mode
         for mode in honest hostile; do
-                assert_equal "$(serial "sigregs: $mode handler saw")" \
+                assert_serial "sigregs: $mode handler saw" \
                         "$(sigregs_line "sigregs: $mode handler saw" 0xa1a2a3a4a5a6a700 0x40ed7)"
-                assert_equal "$(serial "sigregs: $mode handler:")" \
+                assert_serial "sigregs: $mode handler:" \
                         "sigregs: $mode handler: rip_is_ud2=1 rsp_ok=1 handler_df_tf=0x0 signo=4 code=2 addr_is_rip=1 trapno=6 ok"
         done
         # every register, rip and the user flags as the handler wrote them
-        assert_equal "$(serial 'sigregs: honest after')" \
+        assert_serial 'sigregs: honest after' \
                 "$(sigregs_line 'sigregs: honest after sigreturn' 0x5152535455565700 0x40a03)"
 }
 
@@ -70,9 +70,9 @@ check_sigreturn_regs() {
 # plain user state (and the kernel is still there to say so)
 check_sigreturn_hostile() {
         require_boot
-        assert_equal "$(serial 'sigregs: hostile after')" \
+        assert_serial 'sigregs: hostile after' \
                 "$(sigregs_line 'sigregs: hostile after sigreturn' 0x5152535455565700 0x40a03)"
-        assert_equal "$(serial 'sigregs: 0 failure')" "sigregs: 0 failure(s)"
+        assert_serial 'sigregs: 0 failure' "sigregs: 0 failure(s)"
 }
 
 # each exception from user mode, caught: Linux's signal, si_code, si_addr,
@@ -92,7 +92,7 @@ sigfault: db: signo=5 code=0x2 addr=insn+1 trapno=1 err=0x0 cr2=data_page rip=in
 sigfault: 0 failure(s)
 EOF_
         # handled faults are not reported as kills on the console
-        assert_equal "$(serial 'sigfault\[')" ""
+        assert_serial 'sigfault\[' ""
 }
 
 # NT, AC, DF, TF set across a syscall are still set after it
@@ -114,7 +114,7 @@ EOF_
 check_single_step_syscall() {
         require_boot
         local line
-        line=$(serial 'single_step_syscall: ')
+        serial_match 'single_step_syscall: '; line=$SERIAL_MATCH
         [[ $line =~ ^single_step_syscall:\ getpid_ok=1\ traps_gt_1=1\ first_trap=after_syscall\+[01]\ cs=0x33\ tf_after=1\ tf_after_sigreturn=1\ ok$ ]] ||
                 fail "single_step_syscall: $line"
 }
@@ -135,7 +135,7 @@ check_sysret_rip() {
         assert_equal "$n" 37
         serial 'sysret_rip: rip=' | grep -q '^sysret_rip: rip=0x800000000000 ' || fail "2^47 not tested"
         serial 'sysret_rip: rip=' | grep -q '^sysret_rip: rip=0x8000000000000000 ' || fail "2^63 not tested"
-        assert_equal "$(serial 'sysret_rip: 37')" "sysret_rip: 37 rips, 0 failure(s)"
+        assert_serial 'sysret_rip: 37' "sysret_rip: 37 rips, 0 failure(s)"
 }
 
 check_iopl() {
@@ -160,7 +160,7 @@ check_syscall_arg_fault() {
         done < <(serial 'syscall_arg_fault: [a-z0-9_-]*(')
         assert_equal "$n" 41
         assert_equal "$(serial 'syscall_arg_fault: syscall with' | grep -c 'getpid_ok=1 ok$')" 3
-        assert_equal "$(serial 'syscall_arg_fault: signal frame')" \
+        assert_serial 'syscall_arg_fault: signal frame' \
                 "syscall_arg_fault: signal frame on an unmapped stack: status=0xb ok"
-        assert_equal "$(serial 'syscall_arg_fault: [0-9]')" "syscall_arg_fault: 0 failure(s)"
+        assert_serial 'syscall_arg_fault: [0-9]' "syscall_arg_fault: 0 failure(s)"
 }
