@@ -318,7 +318,7 @@ GDB
         fi
         until=$((SECONDS + bound))
         while [ ! -e "$DEMO_GDB" ] && [ $SECONDS -lt $until ]; do
-                sleep 0.05
+                nap 50
         done
         [ -e "$DEMO_GDB" ] || fail "the GDB session of demo did not end within $bound s"
 }

@@ -26,7 +26,7 @@ at_handler() {
         fi
         until=$((SECONDS + ${OWN_BOOT_BOUND:-60} + 30))
         while [ ! -e "$cache" ] && [ $SECONDS -lt $until ]; do
-                sleep 0.05
+                nap 50
         done
         awk -v nr="$3" '
                 match($0, /AT -?[0-9]+$/) { on = (substr($0, RSTART + 3) == nr); found += on; next }
