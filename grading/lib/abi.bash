@@ -294,10 +294,9 @@ GDB
 # check that asks makes it, once per test file and WHERE; the other waits
 # for it. Sets DEMO_GDB and DEMO_QEMU (GDB's and QEMU's output).
 demo_session() {
-        local dir=$BATS_FILE_TMPDIR/demo-session.$2 bound=$((${OWN_BOOT_BOUND:-60} + 30)) until
+        local dir=$BATS_FILE_TMPDIR/demo-session.$2
         DEMO_GDB=$dir/gdb.out DEMO_QEMU=$dir/qemu-gdb.out
-        if mkdir "$dir" 2>/dev/null; then
-                BATS_TEST_TMPDIR=$dir gdb_session "$1" demo > "$dir/gdb.new" 2>&1 <<GDB || true
+        session_once "$dir" gdb_session "$1" demo <<GDB
 printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\\n", \$rax, \$rcx, \$r11
 delete
 break $2
@@ -314,13 +313,6 @@ delete
 continue
 quit
 GDB
-                mv "$dir/gdb.new" "$DEMO_GDB"
-        fi
-        until=$((SECONDS + bound))
-        while [ ! -e "$DEMO_GDB" ] && [ $SECONDS -lt $until ]; do
-                nap 50
-        done
-        [ -e "$DEMO_GDB" ] || fail "the GDB session of demo did not end within $bound s"
 }
 
 # check_gdb_ptregs NN [WHERE]: at do_syscall_64 (or WHERE: a handler, in a lab

@@ -19,20 +19,13 @@ HANDLER_STOPS=("sys_mmap 9" "__x64_sys_getpid 39")
 # file, and the others (in the chain ahead or not) wait for it and read it
 # (three sessions became one).
 at_handler() {
-        local cache=$BATS_FILE_TMPDIR/at-handlers.out until
-        if mkdir "$cache.lock" 2>/dev/null; then
-                handler_stops_session "$1" > "$cache.new" 2>&1 || true
-                mv "$cache.new" "$cache"
-        fi
-        until=$((SECONDS + ${OWN_BOOT_BOUND:-60} + 30))
-        while [ ! -e "$cache" ] && [ $SECONDS -lt $until ]; do
-                nap 50
-        done
+        local dir=$BATS_FILE_TMPDIR/at-handlers
+        session_once "$dir" handler_stops_session "$1"
         awk -v nr="$3" '
                 match($0, /AT -?[0-9]+$/) { on = (substr($0, RSTART + 3) == nr); found += on; next }
                 on { print }
                 NF { last[++k % 5] = $0 }
-                END { if (!found) for (i = k - 4; i <= k; i++) if (i > 0) print last[i % 5] }' "$cache"
+                END { if (!found) for (i = k - 4; i <= k; i++) if (i > 0) print last[i % 5] }' "$dir/gdb.out"
 }
 
 # handler_stops_session NN: GDB at each of HANDLER_STOPS in turn; a stop
