@@ -231,20 +231,24 @@ check_mmap() {
 LEAK_PROGRAMS="forkwait exectest fault mmap"
 check_no_page_leak() {
         require_boot
-        local progs=${2:-$LEAK_PROGRAMS} log=$BATS_TEST_TMPDIR/leak.log figures
-        boot_lab "$1" "$log" "$(leak_rounds "$progs")" || fail "$(cat "$log.verdict")"
+        local progs=${2:-$LEAK_PROGRAMS} log=$BATS_TEST_TMPDIR/leak.log figures rounds
+        leak_rounds rounds "$progs"
+        boot_lab "$1" "$log" "$rounds" || fail "$(cat "$log.verdict")"
         mapfile -t figures < <(tr -d '\r' < "$log" | sed -n 's/^free: .*, \([0-9]*\) KiB free, .*/\1/p')
         [ ${#figures[@]} -eq 2 ] || fail "free reported ${#figures[@]} times, not after rounds 1 and 3 of $progs"
         [ "${figures[1]}" = "${figures[0]}" ] ||
                 fail "pages lost: ${figures[0]} KiB free after one round of $progs, ${figures[1]} KiB after two more ($(( (figures[0] - figures[1]) / 2 )) KiB a round)"
 }
-# leak_rounds "programs": the leak boot's command line
+# leak_rounds VAR "programs": VAR = the leak boot's command line (no
+# subshell: this runs as each test loads the file)
 leak_rounds() {
-        echo "$1 free $1 $1 free"
+        printf -v "$1" '%s free %s %s free' "$2" "$2" "$2"
 }
 # leak_boots_ahead CHECK "programs": its boot, made ahead (entrylab.bash)
 leak_boots_ahead() {
-        boot_ahead_for "$1" "$(leak_rounds "$2")"
+        local rounds
+        leak_rounds rounds "$2"
+        boot_ahead_for "$1" "$rounds"
 }
 leak_boots_ahead check_no_page_leak "$LEAK_PROGRAMS"
 

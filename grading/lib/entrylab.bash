@@ -32,9 +32,14 @@ lab_numbers() {
 
 # lab_dir NN -> the lab's folder name (01 -> 01-iret-only)
 lab_dir() {
+        local name
+        lab_dir_to name "$1" && echo "$name"
+}
+# lab_dir_to VAR NN: the same, into VAR (no subshell: every boot asks)
+lab_dir_to() {
         local d
-        for d in "$ENTRYLAB_ROOT"/labs/"$1"-*; do
-                [ -d "$d" ] && { basename "$d"; return 0; }
+        for d in "$ENTRYLAB_ROOT"/labs/"$2"-*; do
+                [ -d "$d" ] && { printf -v "$1" %s "${d##*/}"; return 0; }
         done
         return 1
 }
@@ -65,11 +70,12 @@ count_lines() {
 # witness_boot holds the serial log to that count.
 boot_lab() {
         local lab plugin status
-        lab=$(lab_dir "$1") || { echo "no lab $1" >&2; return 2; }
+        lab_dir_to lab "$1" || { echo "no lab $1" >&2; return 2; }
         if [ -z "${AHEAD_OFF:-}" ] && boot_taken_ahead "$1" "$2" "$3" "${4:-$BOOT_TIMEOUT}"; then
                 return "$AHEAD_STATUS"
         fi
-        plugin=$(cost_plugin)
+        cost_plugin
+        plugin=$COST_PLUGIN
         rm -f "$2.sites"
         "$BOOT" --lab "$lab" --append "$3" --timeout "${4:-$BOOT_TIMEOUT}" --quiet --log "$2" \
                 ${plugin:+--plugin "$plugin,witness=1,out=$2.sites"} \
@@ -79,16 +85,21 @@ boot_lab() {
         return $status
 }
 
-# cost_plugin: the plugin's path for this QEMU, found once per test file
-# (empty, with one notice, when this QEMU loads none)
+# cost_plugin: COST_PLUGIN = the plugin's path for this QEMU, found once
+# per test file (empty, with one notice, when this QEMU loads none); the
+# cache is written whole before it is seen (mv), so a boot ahead and a test
+# may ask at once
 cost_plugin() {
         local cache=${BATS_FILE_TMPDIR:-/nonexistent}/cost-plugin
+        COST_PLUGIN=
+        if [ ! -f "$cache" ] && [ -d "${BATS_FILE_TMPDIR:-}" ]; then
+                "$ENTRYLAB_ROOT/grading/lib/cost-plugin" > "$cache.$BASHPID" 2>"$cache.err"
+                mv "$cache.$BASHPID" "$cache"
+        fi
         if [ -f "$cache" ]; then
-                cat "$cache"
-        elif [ -d "${BATS_FILE_TMPDIR:-}" ]; then
-                "$ENTRYLAB_ROOT/grading/lib/cost-plugin" 2>"$cache.err" | tee "$cache"
+                read -r COST_PLUGIN < "$cache" || true
         else
-                "$ENTRYLAB_ROOT/grading/lib/cost-plugin" 2>/dev/null
+                COST_PLUGIN=$("$ENTRYLAB_ROOT/grading/lib/cost-plugin" 2>/dev/null)
         fi
 }
 
@@ -98,17 +109,21 @@ cost_plugin() {
 # space. A kernel that prints a recorded log instead of running them does
 # not: its boot is named so, and every check reading the log fails.
 witness_boot() {
-        local lines trips names
-        names=$(echo $3 | tr ' ' '|')
-        [ -n "$names" ] || return 0
-        lines=$(tr -d '\r' < "$2" | grep -cE "^($names)[:[]") || true
+        local lines trips=0 names progs site n
+        read -ra progs <<< "$3"
+        [ ${#progs[@]} -gt 0 ] || return 0
+        printf -v names '%s|' "${progs[@]}"
+        # a line's name is at its start: the serial's \r at its end is no matter
+        lines=$(grep -cE "^(${names%|})[:[]" "$2") || true
         if [ ! -f "$2.sites" ]; then
                 # QEMU writes the plugin's record at any exit but a timeout's
-                grep -q 'hang: no verdict' "$2.verdict" && return 0
+                [[ $(< "$2.verdict") == *'hang: no verdict'* ]] && return 0
                 echo "entrylab: lab $1: the cost plugin saw no round trip at all (no record written)" >> "$2.verdict"
                 return 1
         fi
-        trips=$(awk -F'\t' '!/^#/ { n += $2 } END { print n + 0 }' "$2.sites")
+        while IFS=$'\t' read -r site n _; do
+                [[ $site == \#* || ! $n =~ ^[0-9]+$ ]] || trips=$((trips + n))
+        done < "$2.sites"
         [ "$lines" -le "$trips" ] && return 0
         echo "entrylab: lab $1: the serial log is not what ran: the programs printed $lines lines, but only $trips syscalls came back to user space (cost plugin, outside the guest)" > "$2.verdict"
         return 1
@@ -670,7 +685,7 @@ nap() {
 # it: boot counts the QEMU of the session, this line the GDB.
 gdb_session() {
         local lab port qpid out bound=${OWN_BOOT_BOUND:-60} st try
-        lab=$(lab_dir "$1") || return 2
+        lab_dir_to lab "$1" || return 2
         port=$(free_port "${lab:0:2}") || return 2
         [ -z "${ENTRYLAB_BOOT_LOG:-}" ] || echo "gdb start $lab" >> "$ENTRYLAB_BOOT_LOG"
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
