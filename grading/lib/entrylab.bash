@@ -86,21 +86,29 @@ boot_lab() {
 }
 
 # cost_plugin: COST_PLUGIN = the plugin's path for this QEMU, found once
-# per test file (empty, with one notice, when this QEMU loads none); the
-# cache is written whole before it is seen (mv), so a boot ahead and a test
-# may ask at once
+# per test file (empty, with one notice, when this QEMU loads none)
 cost_plugin() {
-        local cache=${BATS_FILE_TMPDIR:-/nonexistent}/cost-plugin
         COST_PLUGIN=
-        if [ ! -f "$cache" ] && [ -d "${BATS_FILE_TMPDIR:-}" ]; then
-                "$ENTRYLAB_ROOT/grading/lib/cost-plugin" > "$cache.$BASHPID" 2>"$cache.err"
-                mv "$cache.$BASHPID" "$cache"
-        fi
-        if [ -f "$cache" ]; then
-                read -r COST_PLUGIN < "$cache" || true
+        if file_cached cost-plugin "$ENTRYLAB_ROOT/grading/lib/cost-plugin"; then
+                read -r COST_PLUGIN < "$FILE_CACHED" || true
         else
                 COST_PLUGIN=$("$ENTRYLAB_ROOT/grading/lib/cost-plugin" 2>/dev/null)
         fi
+}
+
+# file_cached NAME COMMAND...: FILE_CACHED = a file that holds COMMAND's
+# output (its stderr in NAME.err), made once per test file. The file is
+# written whole before it is seen (mv), so that the chain ahead and a test
+# may ask at once. Fails outside a test file (no BATS_FILE_TMPDIR).
+file_cached() {
+        [ -d "${BATS_FILE_TMPDIR:-}" ] || return 1
+        FILE_CACHED=$BATS_FILE_TMPDIR/$1
+        # the name is fixed here: a redirection is expanded in the forked
+        # child, whose BASHPID is its own
+        local new=$FILE_CACHED.$BASHPID
+        [ -f "$FILE_CACHED" ] && return 0
+        "${@:2}" > "$new" 2> "$FILE_CACHED.err" || true
+        mv "$new" "$FILE_CACHED"
 }
 
 # witness_boot LAB LOG "programs...": every line a program prints is one
@@ -365,10 +373,12 @@ stop_tree() {
 # moved to LOG (LOG.verdict, LOG.sites) once it ended; sets AHEAD_STATUS
 # to its status. Fails when none was made (then boot_lab boots).
 boot_taken_ahead() {
-        local dir=${BATS_FILE_TMPDIR:-}/ahead key n ext
+        local dir=${BATS_FILE_TMPDIR:-}/ahead key n ext made
         [ -d "$dir" ] || return 1
         for key in "$dir"/*.key; do
-                [ "$(cat "$key")" = "$1"$'\t'"$3"$'\t'"$4" ] || continue
+                [ -e "$key" ] || continue
+                IFS= read -r made < "$key"
+                [ "$made" = "$1"$'\t'"$3"$'\t'"$4" ] || continue
                 n=${key%.key}
                 mkdir "$n.taken" 2>/dev/null || continue
                 # the boots before it may still run, each within its bound
@@ -381,7 +391,7 @@ boot_taken_ahead() {
                         rm -f "$2$ext"
                         [ ! -e "$n.log$ext" ] || mv "$n.log$ext" "$2$ext"
                 done
-                AHEAD_STATUS=$(cat "$n.status")
+                read -r AHEAD_STATUS < "$n.status"
                 return 0
         done
         return 1
