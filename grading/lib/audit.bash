@@ -32,8 +32,8 @@ ENOSYS_VALUE=0xffffffffffffffda
 audit_gdb_commands() {
         local slots="" slow="" i
         local ret=$(($(symbol frameprobe frame_probe_syscall) + 2))
-        for i in $(seq 0 20); do slots+=" ((unsigned long *)(\$top - 168))[$i],"; done
-        for i in $(seq 0 20); do slow+=" ((unsigned long *)\$rdi)[$i],"; done
+        for ((i = 0; i <= 20; i++)); do slots+=" ((unsigned long *)(\$top - 168))[$i],"; done
+        for ((i = 0; i <= 20; i++)); do slow+=" ((unsigned long *)\$rdi)[$i],"; done
         cat <<GDB
 if \$rbx != $AUDIT_PATTERN
   delete
@@ -97,18 +97,18 @@ audit_origin() {
         echo "no user register's value"
 }
 
-# audit_expect SLOT: "register value" the slot must hold
+# audit_expect SLOT: WANT = "register value" the slot must hold
 audit_expect() {
         case $1 in
-        ax) echo "-ENOSYS $ENOSYS_VALUE" ;;
-        orig_ax) echo "the number ${U[rax]}" ;;
-        ip) echo "rcx ${U[rcx]}" ;;
-        cs) echo "__USER_CS 0x33" ;;
-        flags) echo "r11 ${U[r11]}" ;;
-        sp) echo "rsp ${U[rsp]}" ;;
-        ss) echo "__USER_DS 0x2b" ;;
-        bx|bp|cx|dx|si|di) echo "r$1 ${U[r$1]}" ;;
-        *) echo "$1 ${U[$1]}" ;;
+        ax) WANT="-ENOSYS $ENOSYS_VALUE" ;;
+        orig_ax) WANT="the number ${U[rax]}" ;;
+        ip) WANT="rcx ${U[rcx]}" ;;
+        cs) WANT="__USER_CS 0x33" ;;
+        flags) WANT="r11 ${U[r11]}" ;;
+        sp) WANT="rsp ${U[rsp]}" ;;
+        ss) WANT="__USER_DS 0x2b" ;;
+        bx|bp|cx|dx|si|di) WANT="r$1 ${U[r$1]}" ;;
+        *) WANT="$1 ${U[$1]}" ;;
         esac
 }
 
@@ -139,8 +139,8 @@ check_frame_audit() {
                 [ "$(grep -cs "^frameprobe: syscall [0-9]* returned" "$log")" -ge 2 ] || probe+=$(audit_probe_died "$log")
         fi
         local user frame
-        user=$(grep -o 'AUDIT user .*' <<< "$gdb") || true
-        frame=$(grep -o 'AUDIT frame .*' <<< "$gdb") || true
+        audit_part user "$gdb"; user=$PART
+        audit_part frame "$gdb"; frame=$PART
         # a frame GDB could not read (the kernel faulted before it was built)
         [[ $frame =~ \ ss=(0x[0-9a-f]+|0)$ ]] || frame=
         if [ -z "$user" ] || [ -z "$frame" ]; then
@@ -152,21 +152,32 @@ check_frame_audit() {
         parse_fields "$user"
         for k in "${!F[@]}"; do U[$k]=${F[$k]}; done
         parse_fields "$frame"
-        local bad=() s line
+        local bad=() s
         if [ "$part" != slow ]; then
                 for s in "${AUDIT_SLOTS[@]}"; do
                         [[ " ${2:-} " == *" $s "* ]] && continue
-                        if line=$(audit_slot "$s"); then bad+=("$line"); fi
+                        if audit_slot "$s"; then bad+=("$SLOT_WRONG"); fi
                 done
-                audit_arguments "$(grep -o 'AUDIT args .*' <<< "$gdb")"
+                audit_part args "$gdb"
+                audit_arguments "$PART"
         fi
         if [ "$part" != fast ]; then
-                [ -z "${2:-}" ] || audit_slow "$2" "$(grep -o 'AUDIT slow .*' <<< "$gdb")"
-                audit_return "$(grep -o 'AUDIT return .*' <<< "$gdb")"
+                audit_part slow "$gdb"
+                [ -z "${2:-}" ] || audit_slow "$2" "$PART"
+                audit_part return "$gdb"
+                audit_return "$PART"
         fi
         [ "${#bad[@]}" -eq 0 ] && [ -z "$probe" ] && return 0
         [ -z "$probe" ] || probe=$(printf "the probe's own report:\n%s" "$probe")
         fail "$(audit_message "${bad[@]}")${probe:+$'\n'$probe}"
+}
+
+# audit_part WHAT GDB_OUTPUT: PART = the line "AUDIT WHAT ..." GDB printed
+# (empty when it printed none)
+audit_part() {
+        local re="AUDIT $1 [^"$'\n'"]*"
+        PART=
+        if [[ $2 =~ $re ]]; then PART=${BASH_REMATCH[0]}; fi
 }
 
 # audit_session NN [slow]: the audit's GDB session, on its own boot beside
@@ -189,16 +200,17 @@ audit_session() {
 }
 
 # audit_slot SLOT: what is wrong with the slot in F (a frame parse_fields
-# read), by where its value came from; fails when it holds what it must
+# read), by where its value came from, in SLOT_WRONG; fails when it holds
+# what it must (no subshell for a right one: 21 slots, every lab)
 audit_slot() {
-        local want got=${F[$1]} reg
-        want=$(audit_expect "$1")
-        [ "$got" != "${want##* }" ] || return 1
-        reg=${want% *}
+        local got=${F[$1]} reg WANT
+        audit_expect "$1"
+        [ "$got" != "${WANT##* }" ] || return 1
+        reg=${WANT% *}
         case $1 in
-        ax) echo "pt_regs->ax = $(audit_value "$got") ($(audit_origin "$got")), expected -ENOSYS" ;;
-        orig_ax) echo "pt_regs->orig_ax = $(audit_value "$got") ($(audit_origin "$got")), expected the number $(audit_value "${U[rax]}")" ;;
-        *) echo "pt_regs->$1 = $got, which is $(audit_origin "$got") (expected $reg ${want##* })" ;;
+        ax) SLOT_WRONG="pt_regs->ax = $(audit_value "$got") ($(audit_origin "$got")), expected -ENOSYS" ;;
+        orig_ax) SLOT_WRONG="pt_regs->orig_ax = $(audit_value "$got") ($(audit_origin "$got")), expected the number $(audit_value "${U[rax]}")" ;;
+        *) SLOT_WRONG="pt_regs->$1 = $got, which is $(audit_origin "$got") (expected $reg ${WANT##* })" ;;
         esac
 }
 
@@ -207,14 +219,14 @@ audit_slot() {
 # do_syscall_64: SAVE_REST and FIXUP_TOP_OF_STACK have run). Adds a line
 # to bad[] for each wrong one.
 audit_slow() {
-        local s line
+        local s
         if [ -z "$2" ]; then
                 bad+=("the getpid, sent down the slow path, never reached do_syscall_64")
                 return 0
         fi
         parse_fields "$2"
         for s in $1; do
-                if line=$(audit_slot "$s"); then bad+=("on the slow path (at do_syscall_64, for the same getpid), $line"); fi
+                if audit_slot "$s"; then bad+=("on the slow path (at do_syscall_64, for the same getpid), $SLOT_WRONG"); fi
         done
         return 0
 }

@@ -59,6 +59,18 @@ print_exit() {
         printf "%s\n" "if \$pc == &native_irq_return_iret" "printf \"EXIT iretq\\n\"" else "printf \"EXIT sysretq\\n\"" end
 }
 
+# printed TAG: PRINTED = the word GDB printed after each "TAG " in $output,
+# in order: "sysretq iretq ..." after print_exit's "EXIT", the labels after
+# print_label's "LABEL" (read in the shell: no subshell, no grep)
+printed() {
+        local rest=$output re="$1 ([a-z_]*)(.*)"
+        PRINTED=
+        while [[ $rest =~ $re ]]; do
+                PRINTED+="${PRINTED:+ }${BASH_REMATCH[1]}"
+                rest=${BASH_REMATCH[2]}
+        done
+}
+
 # exits_to NN PROGRAM RIP [N]: boot PROGRAM under GDB and print, for the
 # first N (default 1) exits to user space that return to RIP, the exit
 # instruction taken: "EXIT sysretq" or "EXIT iretq".
@@ -91,7 +103,8 @@ check_sysret_for_getpid() {
         site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
         [ -n "$(sysretq_addrs "$1")" ] || fail "no sysretq in lab $1's kernel"
         run exits_to "$1" bench "$site" 3
-        assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "EXIT sysretq EXIT sysretq EXIT sysretq"
+        printed EXIT
+        assert_equal "$PRINTED" "sysretq sysretq sysretq"
 }
 
 # check_iret_after_execve NN: execve rewrote the frame; SYSRET could not
@@ -126,7 +139,8 @@ kill
 quit
 GDB
         assert_output --partial "FLAGS 0x8"
-        assert_equal "$(grep -o "EXIT [a-z]*" <<< "$output" | cut -d" " -f2 | paste -sd" ")" "iretq sysretq"
+        printed EXIT
+        assert_equal "$PRINTED" "iretq sysretq"
         # the IRET returned getpid's answer: the pid
         [[ $output =~ AX\ ([0-9]+)\ PID\ ([0-9]+) ]] || fail "no result: $output"
         assert_equal "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
@@ -269,11 +283,6 @@ print_label() {
                 "printf \"LABEL syscall_return_via_sysret\\n\"" end
 }
 
-# labels_seen: the labels print_label printed in $output, in order
-labels_seen() {
-        grep -o "LABEL [a-z_]*" <<< "$output" | cut -d" " -f2 | paste -sd" "
-}
-
 # check_work_mask_decides NN: sysret_check's test (02-work-mask) judged on
 # its own, whatever the SYSRET exit does: bench's getpid, with
 # TIF_NEED_RESCHED set from GDB in the handler, goes to
@@ -300,7 +309,8 @@ $(print_label)
 kill
 quit
 GDB
-        assert_equal "$(labels_seen)" "int_ret_from_sys_call syscall_return_via_sysret"
+        printed LABEL
+        assert_equal "$PRINTED" "int_ret_from_sys_call syscall_return_via_sysret"
 }
 
 # check_sysret_exit_on_its_own NN: the SYSRET exit (02-fastpath-exit)
@@ -331,7 +341,8 @@ $(print_exit)
 kill
 quit
 GDB
-        assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "EXIT sysretq EXIT sysretq EXIT sysretq"
+        printed EXIT
+        assert_equal "$PRINTED" "sysretq sysretq sysretq"
 }
 
 # check_fixup_completes_top NN: FIXUP_TOP_OF_STACK (lab 03's

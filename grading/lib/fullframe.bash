@@ -232,8 +232,9 @@ check_force_iret_decides() {
                 echo quit
         )
         local want="int_ret_from_sys_call syscall_return_via_sysret int_ret_from_sys_call"
-        [ "$(labels_seen)" = "$want" ] ||
-                fail "sysret_check sent a reschedule, nothing pending, TIF_FULL_RESTORE to: $(labels_seen) (expected $want)"
+        printed LABEL
+        [ "$PRINTED" = "$want" ] ||
+                fail "sysret_check sent a reschedule, nothing pending, TIF_FULL_RESTORE to: $PRINTED (expected $want)"
 }
 
 # the checks here that drive GDB, which may run ahead (entrylab.bash)

@@ -96,19 +96,20 @@ check_exits_by() {
         require_boot
         local ret want=() i
         ret=$(site_after "$3" "$4")
-        for i in $(seq "$5"); do want+=("EXIT $2"); done
+        for ((i = 0; i < $5; i++)); do want+=("$2"); done
         run gdb_session "$1" "$3" < <(
                 echo delete
                 [ -n "${6:-}" ] && printf "%s\n" "break $6" continue delete
                 exit_breaks "$1" "$ret"
-                for i in $(seq "$5"); do
+                for ((i = 0; i < $5; i++)); do
                         echo continue
                         print_exit
                 done
                 echo kill
                 echo quit
         )
-        assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "${want[*]}"
+        printed EXIT
+        assert_equal "$PRINTED" "${want[*]}"
 }
 
 # check_top_page_irets NN: GDB makes a getpid of the regs probe look as if

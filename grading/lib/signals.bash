@@ -45,9 +45,10 @@ EOF_
 
 # the registers sigregs loads (IN) and its handler writes (OUT), by name
 sigregs_line() {        # sigregs_line LABEL BASE FLAGS
-        local names=(rax rbx rcx rdx rsi rdi rbp r8 r9 r10 r11 r12 r13 r14 r15) i line=$1:
+        local names=(rax rbx rcx rdx rsi rdi rbp r8 r9 r10 r11 r12 r13 r14 r15) i line=$1: reg
         for i in "${!names[@]}"; do
-                line+=$(printf ' %s=%#x' "${names[$i]}" $(($2 + i)))
+                printf -v reg ' %s=%#x' "${names[$i]}" $(($2 + i))
+                line+=$reg
         done
         echo "$line rflags=$3 cs=0x33 ss=0x2b ok"
 }

@@ -36,7 +36,8 @@ check_filtered_getpid_sysret() {
                 echo kill
                 echo quit
         )
-        assert_equal "$(grep -o 'EXIT [a-z]*' <<< "$output" | paste -sd' ')" "EXIT sysretq EXIT sysretq EXIT sysretq"
+        printed EXIT
+        assert_equal "$PRINTED" "sysretq sysretq sysretq"
         local line
         while read -r line; do
                 set -- $line
