@@ -638,17 +638,20 @@ field() {
         return 1
 }
 
-# free_port [NN]: a TCP port nobody listens on. Each lab, in each lane
+# free_port [NN [VAR]]: a TCP port nobody listens on. Each lab, in each lane
 # (ENTRYLAB_LANE, 0-3: the kit's self-tests grade copies of a lab side by
 # side, in_lanes), draws from its own band of 250 ports, and the checks
 # ahead of its tests from another, so that labs graded side by side (make
 # grade) and a test beside its file's checks ahead never pick the same one
 # between this check and QEMU's bind.
+# With VAR, the port goes there, not to stdout (no subshell).
 free_port() {
         local p try band=$(( (10#${1:-0} % 10 * 4 + ${ENTRYLAB_LANE:-0} % 4) * 2 + ${ENTRYLAB_AHEAD_LANE:-0} ))
         for ((try = 0; try < 50; try++)); do
                 p=$((20000 + band * 250 + RANDOM % 250))
-                listening "$p" || { echo "$p"; return 0; }
+                listening "$p" && continue
+                if [ -n "${2:-}" ]; then printf -v "$2" %s "$p"; else echo "$p"; fi
+                return 0
         done
         return 1
 }
@@ -699,7 +702,7 @@ nap() {
 gdb_session() {
         local lab port qpid out bound=${OWN_BOOT_BOUND:-60} st try
         lab_dir_to lab "$1" || return 2
-        port=$(free_port "${lab:0:2}") || return 2
+        free_port "${lab:0:2}" port || return 2
         [ -z "${ENTRYLAB_BOOT_LOG:-}" ] || echo "gdb start $lab" >> "$ENTRYLAB_BOOT_LOG"
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
         # its own process group, so that make, boot and QEMU can go at once

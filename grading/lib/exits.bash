@@ -59,14 +59,14 @@ print_exit() {
         printf "%s\n" "if \$pc == &native_irq_return_iret" "printf \"EXIT iretq\\n\"" else "printf \"EXIT sysretq\\n\"" end
 }
 
-# printed TAG: PRINTED = the word GDB printed after each "TAG " in $output,
-# in order: "sysretq iretq ..." after print_exit's "EXIT", the labels after
-# print_label's "LABEL" (read in the shell: no subshell, no grep)
+# printed TAG: PRINTED = "TAG word TAG word ...", each "TAG word" GDB
+# printed in $output, in order: print_exit's "EXIT sysretq", print_label's
+# "LABEL int_ret_from_sys_call" (read in the shell: no subshell, no grep)
 printed() {
         local rest=$output re="$1 ([a-z_]*)(.*)"
         PRINTED=
         while [[ $rest =~ $re ]]; do
-                PRINTED+="${PRINTED:+ }${BASH_REMATCH[1]}"
+                PRINTED+="${PRINTED:+ }$1 ${BASH_REMATCH[1]}"
                 rest=${BASH_REMATCH[2]}
         done
 }
@@ -104,7 +104,7 @@ check_sysret_for_getpid() {
         [ -n "$(sysretq_addrs "$1")" ] || fail "no sysretq in lab $1's kernel"
         run exits_to "$1" bench "$site" 3
         printed EXIT
-        assert_equal "$PRINTED" "sysretq sysretq sysretq"
+        assert_equal "$PRINTED" "EXIT sysretq EXIT sysretq EXIT sysretq"
 }
 
 # check_iret_after_execve NN: execve rewrote the frame; SYSRET could not
@@ -140,7 +140,7 @@ quit
 GDB
         assert_output --partial "FLAGS 0x8"
         printed EXIT
-        assert_equal "$PRINTED" "iretq sysretq"
+        assert_equal "${PRINTED//EXIT /}" "iretq sysretq"
         # the IRET returned getpid's answer: the pid
         [[ $output =~ AX\ ([0-9]+)\ PID\ ([0-9]+) ]] || fail "no result: $output"
         assert_equal "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
@@ -310,7 +310,7 @@ kill
 quit
 GDB
         printed LABEL
-        assert_equal "$PRINTED" "int_ret_from_sys_call syscall_return_via_sysret"
+        assert_equal "${PRINTED//LABEL /}" "int_ret_from_sys_call syscall_return_via_sysret"
 }
 
 # check_sysret_exit_on_its_own NN: the SYSRET exit (02-fastpath-exit)
@@ -342,7 +342,7 @@ kill
 quit
 GDB
         printed EXIT
-        assert_equal "$PRINTED" "sysretq sysretq sysretq"
+        assert_equal "$PRINTED" "EXIT sysretq EXIT sysretq EXIT sysretq"
 }
 
 # check_fixup_completes_top NN: FIXUP_TOP_OF_STACK (lab 03's

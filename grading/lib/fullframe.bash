@@ -233,6 +233,7 @@ check_force_iret_decides() {
         )
         local want="int_ret_from_sys_call syscall_return_via_sysret int_ret_from_sys_call"
         printed LABEL
+        PRINTED=${PRINTED//LABEL /}
         [ "$PRINTED" = "$want" ] ||
                 fail "sysret_check sent a reschedule, nothing pending, TIF_FULL_RESTORE to: $PRINTED (expected $want)"
 }

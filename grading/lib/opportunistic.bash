@@ -96,7 +96,7 @@ check_exits_by() {
         require_boot
         local ret want=() i
         ret=$(site_after "$3" "$4")
-        for ((i = 0; i < $5; i++)); do want+=("$2"); done
+        for ((i = 0; i < $5; i++)); do want+=("EXIT $2"); done
         run gdb_session "$1" "$3" < <(
                 echo delete
                 [ -n "${6:-}" ] && printf "%s\n" "break $6" continue delete

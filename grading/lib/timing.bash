@@ -18,12 +18,21 @@ bench_tsv() {
 # bench_field FILE LAB PATH COLUMN: one figure (columns: icount trip kernel
 # user cycles exit); LAB is a number or a folder name
 bench_field() {
-        local lab
-        lab=$(lab_dir "$2") || lab=$2
-        awk -F'\t' -v lab="$lab" -v path="$3" -v col="$4" '
-                NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-                $1 == lab && $2 == path { print $(c[col]); found = 1 }
-                END { exit !found }' "$1"
+        local lab cols fields i at=
+        lab_dir_to lab "$2" || lab=$2
+        {
+                IFS=$'\t' read -ra cols
+                for i in "${!cols[@]}"; do
+                        [ "${cols[$i]}" = "$4" ] && at=$i
+                done
+                [ -n "$at" ] || return 1
+                while IFS=$'\t' read -ra fields; do
+                        [ "${fields[0]}" = "$lab" ] && [ "${fields[1]}" = "$3" ] || continue
+                        echo "${fields[$at]}"
+                        return 0
+                done
+        } < "$1"
+        return 1
 }
 
 # cost_weight PATTERN: the cycles costs.txt gives a pattern (first match)

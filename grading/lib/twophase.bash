@@ -37,7 +37,7 @@ check_filtered_getpid_sysret() {
                 echo quit
         )
         printed EXIT
-        assert_equal "$PRINTED" "sysretq sysretq sysretq"
+        assert_equal "$PRINTED" "EXIT sysretq EXIT sysretq EXIT sysretq"
         local line
         while read -r line; do
                 set -- $line
