@@ -170,7 +170,7 @@ check_path_vs_reference() {
         require_boot
         local lab=$1 other=$2 way=$3 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs
         shift 3
-        bench_tsv "$tsv" "$lab"
+        lab_bench_tsv "$tsv" "$lab"
         for p in "$@"; do
                 mine=$(bench_field "$tsv" "$lab" "$p" trip) theirs=$(bench_field "$REFERENCE_TSV" "$other" "$p" trip) ||
                         fail "no $p figure for lab $other in grading/reference.tsv"

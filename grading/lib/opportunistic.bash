@@ -161,7 +161,7 @@ check_cycles_vs_reference() {
         require_boot
         local lab=$1 other=$2 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs
         shift 2
-        bench_tsv "$tsv" "$lab"
+        lab_bench_tsv "$tsv" "$lab"
         for p in "$@"; do
                 mine=$(bench_field "$tsv" "$lab" "$p" cycles) theirs=$(bench_field "$REFERENCE_TSV" "$other" "$p" cycles) ||
                         fail "no $p figure for lab $other in grading/reference.tsv"

@@ -116,7 +116,7 @@ check_phase1_rewrites_nothing() {
 check_filter_overhead_cut() {
         require_boot
         local tsv=$BATS_TEST_TMPDIR/bench-$1.tsv
-        bench_tsv "$tsv" "$1"
+        lab_bench_tsv "$tsv" "$1"
         local c0 c1 t0 t1 g
         c1=$(( $(bench_field "$tsv" "$1" seccomp cycles) - $(bench_field "$tsv" "$1" getpid cycles) ))
         t1=$(( $(bench_field "$tsv" "$1" seccomp trip) - $(bench_field "$tsv" "$1" getpid trip) ))
