@@ -689,6 +689,16 @@ nap() {
         sleep "$t"
 }
 
+# stub_listens PORT PID SECONDS: QEMU's GDB stub listens on PORT; fails
+# once the boot (PID) has ended without it, or after SECONDS of wall time
+stub_listens() {
+        local until=$(( ${EPOCHREALTIME/./} + $3 * 1000000 ))
+        until listening "$1"; do
+                kill -0 "$2" 2>/dev/null && [ "${EPOCHREALTIME/./}" -lt $until ] || return 1
+                nap 20
+        done
+}
+
 # gdb_session NN "programs" < commands: a paused QEMU with a GDB stub in
 # the background, and GDB attached to it, stopped at entry_SYSCALL_64 (the
 # default BREAK of `make gdb`); GDB reads the commands on stdin. Prints
@@ -700,25 +710,30 @@ nap() {
 # ENTRYLAB_BOOT_LOG set (see grading/lib/boot), appends "gdb start LAB" to
 # it: boot counts the QEMU of the session, this line the GDB.
 gdb_session() {
-        local lab port qpid out bound=${OWN_BOOT_BOUND:-60} st try
+        local lab port qpid out bound=${OWN_BOOT_BOUND:-60} st attempt
         lab_dir_to lab "$1" || return 2
-        free_port "${lab:0:2}" port || return 2
-        [ -z "${ENTRYLAB_BOOT_LOG:-}" ] || echo "gdb start $lab" >> "$ENTRYLAB_BOOT_LOG"
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
-        # its own process group, so that make, boot and QEMU can go at once
-        if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
-                setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT="$bound" \
-                        </dev/null >"$out" 2>&1 3>&- &
-        else
-                setsid "$ENTRYLAB_ROOT/grading/lib/boot" --lab "$lab" --timeout "$bound" --append "$2" \
-                        --interactive --gdb "$port" </dev/null >"$out" 2>&1 3>&- &
-        fi
-        qpid=$!
-        for ((try = 0; try < 500; try++)); do
-                listening "$port" && break
-                nap 20
+        # a QEMU that did not come up (it said why, or it did not listen
+        # within 10 s on a loaded machine) is started once more, on
+        # another port, before the session is given up
+        for attempt in 1 2; do
+                free_port "${lab:0:2}" port || return 2
+                [ -z "${ENTRYLAB_BOOT_LOG:-}" ] || echo "gdb start $lab" >> "$ENTRYLAB_BOOT_LOG"
+                # its own process group, so that make, boot and QEMU can go at once
+                if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
+                        setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT="$bound" \
+                                </dev/null >"$out" 2>&1 3>&- &
+                else
+                        setsid "$ENTRYLAB_ROOT/grading/lib/boot" --lab "$lab" --timeout "$bound" --append "$2" \
+                                --interactive --gdb "$port" </dev/null >"$out" 2>&1 3>&- &
+                fi
+                qpid=$!
+                stub_listens "$port" "$qpid" 10 && break
+                echo "qemu-gdb never listened on $port (try $attempt of 2): $(< "$out")"
+                kill -- -"$qpid" 2>/dev/null
+                wait "$qpid" 2>/dev/null
+                [ $attempt = 1 ] || return 1
         done
-        listening "$port" || { echo "qemu-gdb never listened on $port: $(cat "$out")"; kill -- -"$qpid"; return 1; }
         if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
                 timeout "$bound" make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$port" 2>&1 3>&-
         else
