@@ -73,18 +73,21 @@ GDB
 # the first test that asks, and read by the others.
 check_frame_edit_irets() {
         require_boot
-        local cache=$BATS_FILE_TMPDIR/frame-edits.out out edited exit
+        local cache=$BATS_FILE_TMPDIR/frame-edits.out out edited exit rest
         if [ ! -s "$cache" ]; then
                 gdb_session "$1" bench < <(frame_edits_commands "$1") > "$cache.new" 2>&1 || true
                 mv "$cache.new" "$cache"
         fi
         out=$(< "$cache")
-        edited=$(grep -o "EDITED $2: .*" <<< "$out") ||
+        [[ $out == *"EDITED $2: "* ]] ||
                 fail "$2: GDB never made this edit; the session ended: $(grep -v '^$' <<< "$out" | tail -n 2 | tr '\n' ' ')"
-        # the first exit after this edit, before the next edit
-        exit=$(awk -v e="EDITED $2: " 'on && /EDITED / { exit } on && match($0, /EXIT [a-z]+/) { print substr($0, RSTART, RLENGTH); exit } index($0, e) { on = 1 }' <<< "$out")
+        # the edit's line, then the first exit after it, before the next edit
+        rest=${out#*"EDITED $2: "}
+        edited=${rest%%$'\n'*} rest=${rest#"$edited"} rest=${rest%%EDITED *}
+        exit=
+        if [[ $rest =~ EXIT\ [a-z]+ ]]; then exit=${BASH_REMATCH[0]}; fi
         [ "$exit" = "EXIT iretq" ] ||
-                fail "$2: the frame (EDITED ${edited#EDITED $2: }) left by ${exit:-no exit at all}"
+                fail "$2: the frame (EDITED $edited) left by ${exit:-no exit at all}"
 }
 
 # check_exits_by NN EXIT PROGRAM RETURN N [ARM]: the first N returns to
