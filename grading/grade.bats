@@ -414,6 +414,41 @@ injected() {
         assert_output 1
 }
 
+# The chain ahead runs checks in the background while bats runs the
+# others: a check it ran must fail where it fails in bats, at its first
+# failed command (errexit), and pass where it passes. A small test file
+# of two such checks, on lab 01's boot of demo: its first test waits until
+# the chain has ended, so that both were run ahead.
+@test "a check run ahead by the chain fails and passes as it does in bats" {
+        skip_in_student_tree
+        local f=$BATS_TEST_TMPDIR/ahead.bats at=@test
+        # ($at: bats would take an @test at the start of a line here for one
+        # of this file)
+        cat > "$f" <<EOF
+load $ENTRYLAB_ROOT/grading/lib/entrylab
+setup_file() { boot_all_programs ${LABS_HERE%% *} demo; }
+check_stops_at_a_failure() { require_boot; [ 1 = 2 ]; echo "went on after a failed command"; }
+check_passes() { require_boot; echo "passed"; }
+may_run_ahead check_stops_at_a_failure check_passes
+$at "waits for the chain" {
+        require_boot
+        until=\$((SECONDS + 120))
+        until [ -e "\$BATS_FILE_TMPDIR/ahead/done" ] || [ \$SECONDS -ge \$until ]; do nap 100; done
+        ls "\$BATS_FILE_TMPDIR"/ahead/checks/*/status > "$BATS_TEST_TMPDIR/ran-ahead"
+}
+$at "fails ahead" { check_stops_at_a_failure; }
+$at "passes ahead" { check_passes; }
+EOF
+        run bats --formatter tap "$f" 3>&- </dev/null
+        assert_line --regexp '^ok 1 waits for the chain'
+        # the first test listed the status files of both: the chain ran them
+        [ "$(grep -c '/ahead/checks/.*/status$' "$BATS_TEST_TMPDIR/ran-ahead")" = 2 ] ||
+                fail "the chain did not run both: $(cat "$BATS_TEST_TMPDIR/ran-ahead")"
+        assert_line 'not ok 2 fails ahead'
+        refute_output --partial "went on after a failed command"
+        assert_line 'ok 3 passes ahead'
+}
+
 # The tests above judge lab 01's checks by counting boots; this holds every
 # lab's checks to the same rule without booting: a check's first line is
 # require_boot, or a call of another check (which then starts with it).

@@ -146,6 +146,7 @@ boot_all_programs() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
         echo "$1" > "$SERIAL.lab"
         mkdir -p "$BATS_FILE_TMPDIR/ahead/checks"
+        tests_here || true
         # an exercise's own checks alone need none (boots_its_own)
         only_own_boot_tests && return 0
         # stdin, stdout and fd 3 closed: bats does not wait for it; bats'
@@ -204,41 +205,58 @@ boot_ahead_for() {
 # boot_ahead_plan NN: the registered boots of this test file, one key
 # each, written before any check may look for them (require_boot waits)
 boot_ahead_plan() {
-        local dir=$BATS_FILE_TMPDIR/ahead entry n=0 bodies
+        local dir=$BATS_FILE_TMPDIR/ahead entry n=0 key
         [ "${ENTRYLAB_FIRST_FAILURE:-0}" = 1 ] && return 0
         boot_came_up || return 0
-        bodies=$(tests_to_run)
         for entry in "${BOOTS_AHEAD[@]}"; do
-                grep -qw -- "${entry%%$'\t'*}" <<< "$bodies" || continue
+                a_test_calls "${entry%%$'\t'*}" || continue
                 n=$((n + 1))
-                printf '%s\t%s\t%s\n' "$1" "${entry#*$'\t'}" "$BOOT_TIMEOUT" > "$dir/$(printf %02d $n).key"
+                printf -v key %02d $n
+                printf '%s\t%s\t%s\n' "$1" "${entry#*$'\t'}" "$BOOT_TIMEOUT" > "$dir/$key.key"
         done
 }
 
-# tests_here: the test functions of this file that this run will run, in
-# order (bats -f may choose a few). bats lists them in its run folder, one
-# "file<TAB>function" line each; fails without that list.
+# tests_here: TESTS_HERE = the test functions of this file that this run
+# will run, in order (bats -f may choose a few), and TEST_BODY[FUNCTION]
+# the code of each. bats lists them in its run folder, one
+# "file<TAB>function" line each; fails without that list (TESTS_HERE
+# then empty). Once, in setup_file: the code comes from one declare -f
+# into a file, as a $(...) per test cost more than the first check ahead.
+TESTS_HERE=()
+declare -gA TEST_BODY=()
 tests_here() {
-        local list=${BATS_RUN_TMPDIR:-/nonexistent}/test_list_file.txt file fn
+        local list=${BATS_RUN_TMPDIR:-/nonexistent}/test_list_file.txt file fn= line
+        TESTS_HERE=() TEST_BODY=()
         [ -f "$list" ] || return 1
         while IFS=$'\t' read -r file fn; do
-                [ "$file" -ef "$BATS_TEST_FILENAME" ] && echo "$fn"
+                [ "$file" -ef "$BATS_TEST_FILENAME" ] && TESTS_HERE+=("$fn")
         done < "$list"
+        [ ${#TESTS_HERE[@]} -gt 0 ] || return 0
+        file=$BATS_FILE_TMPDIR/tests-here
+        declare -f "${TESTS_HERE[@]}" > "$file"
+        fn=
+        while IFS= read -r line; do
+                if [[ $line =~ ^([^[:space:]]+)\ \(\)\ *$ ]]; then
+                        fn=${BASH_REMATCH[1]}
+                elif [ -n "$fn" ]; then
+                        TEST_BODY[$fn]+=$line$'\n'
+                fi
+        done < "$file"
         return 0
 }
 
-# tests_to_run: the code of the tests this run will run (a boot ahead is
-# made only for a check one of them calls); without bats' list, the whole
-# file
-tests_to_run() {
-        local names fn
-        if ! names=$(tests_here); then
-                cat "${BATS_TEST_FILENAME:-/dev/null}"
-                return 0
+# a_test_calls CHECK: a test this run holds calls CHECK (a boot ahead is
+# made only for such a check); without bats' list, the file names it
+a_test_calls() {
+        local fn
+        if [ ${#TESTS_HERE[@]} -eq 0 ]; then
+                grep -qw -- "$1" "${BATS_TEST_FILENAME:-/dev/null}"
+                return
         fi
-        for fn in $names; do
-                declare -f "$fn"
+        for fn in "${TESTS_HERE[@]}"; do
+                test_calls "$fn" "$1" && return 0
         done
+        return 1
 }
 
 # boot_ahead_run: make the planned boots, in order. Each shares the CPU
@@ -258,11 +276,10 @@ boot_ahead_run() {
 # for about a second, and a lab has up to twenty, one after another, while
 # the other core idles. Once the file-wide boot ended, beside the boots
 # ahead, the chain in the background runs the tests whose check is listed
-# here, from the last one backwards, while bats goes forwards. Each test
+# here, backwards (ahead_checks_run), while bats goes forwards. Each test
 # is claimed first (a folder under ahead/checks) by whichever gets there
-# first; the chain stops at the first test bats claimed. A test the chain
-# ran waits for it in require_boot, prints what its check printed, and
-# ends with its status.
+# first. A test the chain ran waits for it in require_boot, prints what its
+# check printed, and ends with its status.
 # Not under grade --first-failure or ENTRYLAB_STOP_ABOVE, which stop early.
 #   may_run_ahead CHECK...: CHECKs that share nothing with other tests but
 #   the file-wide boot (or a GDB session that the first of them to ask
@@ -277,7 +294,8 @@ may_run_ahead() {
 # of its own, not in a longer name)
 test_calls() {
         local body check re
-        body=$(declare -f "$1")
+        body=${TEST_BODY[$1]-}
+        [ -n "$body" ] || body=$(declare -f "$1")
         for check in $2; do
                 re="[[:space:]]$check([[:space:];]|\$)"
                 [[ $body =~ $re ]] && return 0
@@ -296,30 +314,62 @@ boots_its_own() {
 
 # only_own_boot_tests: every test this run holds calls such a check
 only_own_boot_tests() {
-        local names fn
-        names=$(tests_here) && [ -n "$names" ] || return 1
-        for fn in $names; do
+        local fn
+        [ ${#TESTS_HERE[@]} -gt 0 ] || return 1
+        for fn in "${TESTS_HERE[@]}"; do
                 test_calls "$fn" "$CHECKS_OWN_BOOT" || return 1
         done
 }
 
 # ahead_checks_run: the chain's part, in the process that ran setup_file
-# (where the test functions are defined)
+# (where the test functions are defined). The tests that may run ahead
+# are taken in two parts, each from its last test backwards: first those
+# before the longest stretch of tests that bats runs itself (the ones that
+# read the file-wide log), then those after it. So once the chain meets
+# bats in the first part, bats goes through that stretch while the chain
+# does the second part: both cores stay busy to the end. (From the very
+# last test backwards, the chain met bats before that stretch, and bats
+# went through it alone.)
 ahead_checks_run() {
-        local dir=$BATS_FILE_TMPDIR/ahead/checks names fn tests=() i st
+        local fn all=() at=() i split gap longest=0
         [ "${ENTRYLAB_FIRST_FAILURE:-0}" = 1 ] || [ -n "${ENTRYLAB_STOP_ABOVE:-}" ] && return 0
-        boot_came_up && names=$(tests_here) || return 0
-        for fn in $names; do
-                test_calls "$fn" "$CHECKS_AHEAD" && tests+=("$fn")
+        boot_came_up || return 0
+        for fn in "${TESTS_HERE[@]}"; do
+                test_calls "$fn" "$CHECKS_AHEAD" && at+=(${#all[@]})
+                all+=("$fn")
         done
-        for ((i = ${#tests[@]} - 1; i >= 0; i--)); do
-                fn=${tests[$i]}
-                mkdir "$dir/$fn" 2>/dev/null || return 0
-                mkdir "$dir/$fn/tmp"
-                ( set -e; BATS_TEST_TMPDIR=$dir/$fn/tmp ENTRYLAB_AHEAD_LANE=1; "$fn" ) > "$dir/$fn/out" 2>&1
-                st=$?
-                echo "$st" > "$dir/$fn/status"
+        split=${#at[@]}
+        for ((i = 1; i < ${#at[@]}; i++)); do
+                gap=$((at[i] - at[i - 1]))
+                ((gap > longest)) && longest=$gap split=$i
         done
+        # a test bats claimed ends a part: bats has the ones before it
+        for ((i = split - 1; i >= 0; i--)); do
+                ahead_claim "${all[at[i]]}" || break
+                ahead_check_run "${all[at[i]]}"
+        done
+        for ((i = ${#at[@]} - 1; i >= split; i--)); do
+                ahead_claim "${all[at[i]]}" || break
+                ahead_check_run "${all[at[i]]}"
+        done
+        return 0
+}
+
+# ahead_claim TEST: the chain claims TEST; fails when bats had claimed it
+ahead_claim() {
+        mkdir "$BATS_FILE_TMPDIR/ahead/checks/$1" 2>/dev/null
+}
+
+# ahead_check_run TEST: run the claimed TEST in the chain, under errexit as
+# bats runs a test. (Never as part of a condition, such as "|| break":
+# errexit is off in all that a condition runs, subshells included, and a
+# failed check would go on to pass.)
+ahead_check_run() {
+        local dir=$BATS_FILE_TMPDIR/ahead/checks/$1 st
+        mkdir "$dir/tmp"
+        ( set -e; BATS_TEST_TMPDIR=$dir/tmp ENTRYLAB_AHEAD_LANE=1; "$1" ) > "$dir/out" 2>&1
+        st=$?
+        echo "$st" > "$dir/status"
 }
 
 # ahead_check_taken: in require_boot, for a check that may run ahead: claim

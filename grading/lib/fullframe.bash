@@ -238,7 +238,8 @@ check_force_iret_decides() {
                 fail "sysret_check sent a reschedule, nothing pending, TIF_FULL_RESTORE to: $PRINTED (expected $want)"
 }
 
-# the checks here that drive GDB, which may run ahead (entrylab.bash)
-may_run_ahead check_registers_cleared check_handler_gets_frame check_nospec_clamp check_fork_exits check_cleared_after_push check_force_iret_decides
+# the checks here that drive GDB or make bench's table, which may run
+# ahead (entrylab.bash)
+may_run_ahead check_registers_cleared check_handler_gets_frame check_nospec_clamp check_fork_exits check_cleared_after_push check_force_iret_decides check_path_vs_reference
 # the checks here that judge the probe's boot alone (entrylab.bash)
 boots_its_own check_cleared_after_push check_force_iret_decides

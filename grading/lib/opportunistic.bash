@@ -203,5 +203,6 @@ check_full_restore_met() {
         assert_output --partial "FULL_RESTORE 0"
 }
 
-# the checks here that drive GDB, which may run ahead (entrylab.bash)
-may_run_ahead check_exits_by check_top_page_irets check_full_restore_met
+# the checks here that drive GDB or make bench's table, which may run
+# ahead (entrylab.bash)
+may_run_ahead check_exits_by check_top_page_irets check_full_restore_met check_cycles_vs_reference

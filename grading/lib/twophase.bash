@@ -189,7 +189,8 @@ check_phase2_gets_phase1_result() {
                 fail "phase 2 got rdi = ${BASH_REMATCH[1]}, not the frame (${BASH_REMATCH[2]})"
 }
 
-# the checks here that drive GDB, which may run ahead (entrylab.bash)
-may_run_ahead check_errno_skips_by_sysret check_filtered_getpid_sysret check_phase1_rewrites_nothing check_phase2_gets_phase1_result check_rejoin_decides
+# the checks here that drive GDB or make bench's table, which may run
+# ahead (entrylab.bash)
+may_run_ahead check_errno_skips_by_sysret check_filtered_getpid_sysret check_phase1_rewrites_nothing check_phase2_gets_phase1_result check_rejoin_decides check_filter_overhead_cut
 # the checks here that judge the probe's boot alone (entrylab.bash)
 boots_its_own check_rejoin_decides check_phase2_gets_phase1_result
