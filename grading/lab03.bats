@@ -10,6 +10,10 @@ load lib/exits
 load lib/timing
 
 LAB=03
+# bench's exits that this file's checks watch, in one GDB session, in
+# bench's order (exits.bash)
+BENCH_EXITS="execve getpid exit_work"
+
 # the slots the fast path leaves unwritten (the frame audit)
 UNWRITTEN="bx bp r12 r13 r14 r15 cs flags sp ss"
 

@@ -11,6 +11,9 @@ load lib/timing
 load lib/fullframe
 
 LAB=04
+# bench's exits that this file's checks watch, in one GDB session, in
+# bench's order (exits.bash)
+BENCH_EXITS="execve getpid exit_work"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"

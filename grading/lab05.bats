@@ -12,6 +12,9 @@ load lib/fullframe
 load lib/twophase
 
 LAB=05
+# bench's exits that this file's checks watch, in one GDB session, in
+# bench's order (exits.bash)
+BENCH_EXITS="execve getpid exit_work"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"

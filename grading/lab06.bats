@@ -13,6 +13,9 @@ load lib/twophase
 load lib/opportunistic
 
 LAB=06
+# bench's exits that this file's checks watch, in one GDB session, in
+# bench's order (exits.bash)
+BENCH_EXITS="execve getpid sched_yield traced kill full_restore"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
@@ -36,10 +39,10 @@ setup_file() {
 @test "[3] ss != __USER_DS: another ss in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "ss == __USER_DS"; }
 @test "[3] 06-fastpath-checks: the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }
 # where it wins
-@test "[2] 06-six-checks, 06-checks-in-c: sched_yield (exit work pending) leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_sched_yield+2 3 sys_sched_yield; }
-@test "[1] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_kill+2 3 sys_rt_sigaction; }
+@test "[2] 06-six-checks, 06-checks-in-c: sched_yield (exit work pending) leaves by sysretq" { check_bench_exits_by "$LAB" sysretq sched_yield; }
+@test "[1] rt_sigreturn back to the syscall the signal struck leaves by sysretq" { check_bench_exits_by "$LAB" sysretq kill; }
 @test "[1] once the checks judged a rewritten frame, TIF_FULL_RESTORE is cleared, even when they chose SYSRET" { check_full_restore_met "$LAB"; }
-@test "[3] 06-six-checks, 06-checks-in-c: a traced syscall whose tracer changed nothing leaves by sysretq" { check_exits_by "$LAB" sysretq bench bench_site_traced+2 3 ptrace_report_syscall_entry; }
+@test "[3] 06-six-checks, 06-checks-in-c: a traced syscall whose tracer changed nothing leaves by sysretq" { check_bench_exits_by "$LAB" sysretq traced; }
 @test "[2] execve still returns by iretq (rcx and r11 are 0, not rip and rflags)" { check_iret_after_execve "$LAB"; }
 @test "[2] entering a signal handler still returns by iretq (rcx is not the handler)" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }
 # what every lab keeps (grading/lib/abi.bash, signals.bash, trace.bash)

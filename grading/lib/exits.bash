@@ -71,23 +71,6 @@ printed() {
         done
 }
 
-# exits_to NN PROGRAM RIP [N]: boot PROGRAM under GDB and print, for the
-# first N (default 1) exits to user space that return to RIP, the exit
-# instruction taken: "EXIT sysretq" or "EXIT iretq".
-exits_to() {
-        local lab=$1 prog=$2 rip=$3 n=${4:-1} i
-        {
-                echo delete
-                exit_breaks "$lab" "$rip"
-                for i in $(seq "$n"); do
-                        echo continue
-                        print_exit
-                done
-                echo kill
-                echo quit
-        } | gdb_session "$lab" "$prog"
-}
-
 # bench_getpid NN: the lab's getpid round trip, rdtsc per call under icount
 bench_getpid() {
         local log=$BATS_TEST_TMPDIR/bench-$1.log
@@ -95,34 +78,66 @@ bench_getpid() {
         tr -d '\r' < "$log" | awk '$1 == "bench:" && $2 == "getpid" { print $3 }'
 }
 
-# check_sysret_for_getpid NN: a plain getpid, nothing pending, leaves by
-# SYSRETQ
-check_sysret_for_getpid() {
-        require_boot
-        local site
-        site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
-        [ -n "$(sysretq_addrs "$1")" ] || fail "no sysretq in lab $1's kernel"
-        run exits_to "$1" bench "$site" 3
-        printed EXIT
-        assert_equal "$PRINTED" "EXIT sysretq EXIT sysretq EXIT sysretq"
+# Bench's exits, watched in one GDB session. Several checks watch how
+# bench's syscalls leave the kernel, each at its own point of the program,
+# and a GDB session costs more than what a check does in it (a QEMU and a
+# GDB started). So a lab file names in BENCH_EXITS the watchers its checks
+# use, in bench's order: its own execve (init's child), the getpid loop,
+# the sched_yield loop, the traced child, the signal round trips. The
+# first check to ask makes one session of them all (session_once), and
+# each check reads its watcher's part: what GDB printed from that
+# watcher's "WATCH name" line to the next one. A watcher that is not in
+# BENCH_EXITS gets a session of its own.
+#   bench_watch_NAME NN: the GDB commands of watcher NAME; each starts with
+#   "delete" and ends at the last exit it judges
+
+# bench_exits NN NAME: $output = what watcher NAME printed
+bench_exits() {
+        local dir=$BATS_FILE_TMPDIR/bench-exits out rest
+        if [[ " ${BENCH_EXITS:-} " == *" $2 "* ]]; then
+                session_once "$dir" bench_exits_session "$1" $BENCH_EXITS
+                out=$(< "$dir/gdb.out")
+        else
+                out=$(bench_exits_session "$1" "$2")
+        fi
+        rest=${out#*"WATCH $2"$'\n'}
+        [ "$rest" != "$out" ] || fail "GDB never came to watcher $2 in bench: $(tail -n 3 <<< "$out")"
+        output=${rest%%WATCH *}
 }
 
-# check_iret_after_execve NN: execve rewrote the frame; SYSRET could not
-# restore it, so the return into the new program is an IRET (bench's own
-# execve, by init's child, is the first in that boot)
-check_iret_after_execve() {
-        require_boot
-        check_iret_after "$1" bench sys_execve
+# bench_exits_session NN NAME...: one session of bench under GDB, with
+# these watchers in turn
+bench_exits_session() {
+        local lab=$1 w
+        shift
+        for w in "$@"; do
+                echo "printf \"WATCH $w\\n\""
+                "bench_watch_$w" "$lab"
+        done > "$BATS_TEST_TMPDIR/bench-exits.gdb"
+        printf '%s\n' kill quit >> "$BATS_TEST_TMPDIR/bench-exits.gdb"
+        gdb_session "$lab" bench < "$BATS_TEST_TMPDIR/bench-exits.gdb" 2>&1
 }
 
-# check_iret_with_exit_work NN: a getpid with work pending on the way out
-# (TIF_NEED_RESCHED, set from GDB in the handler) leaves by IRET after the
-# work is done; the work done, the next one is back on SYSRET.
-check_iret_with_exit_work() {
-        require_boot
+# bench_watch_execve NN: bench's own execve, as iret_after_commands
+bench_watch_execve() {
+        iret_after_commands "$1" sys_execve
+}
+
+# bench_watch_getpid NN: the first three exits of the timed getpid loop
+bench_watch_getpid() {
         local site
         site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
-        run gdb_session "$1" bench <<GDB
+        echo delete
+        exit_breaks "$1" "$site"
+        printf '%s\n' continue "$(print_exit)" continue "$(print_exit)" continue "$(print_exit)"
+}
+
+# bench_watch_exit_work NN: a getpid of the loop with TIF_NEED_RESCHED set
+# from GDB in the handler, and the next one
+bench_watch_exit_work() {
+        local site
+        site=$(bench_getpid_site) || fail "no timed SYSCALL in bench"
+        cat <<GDB
 delete
 break sys_getpid if ((struct pt_regs *)(cpu_data.top_of_stack - sizeof(struct pt_regs)))->ip == $site
 continue
@@ -135,9 +150,34 @@ $(print_exit)
 printf "AX %ld PID %d\n", ((struct pt_regs *)(cpu_data.top_of_stack - sizeof(struct pt_regs)))->ax, cpu_data.current_task->pid
 continue
 $(print_exit)
-kill
-quit
 GDB
+}
+
+# check_sysret_for_getpid NN: a plain getpid, nothing pending, leaves by
+# SYSRETQ
+check_sysret_for_getpid() {
+        require_boot
+        [ -n "$(sysretq_addrs "$1")" ] || fail "no sysretq in lab $1's kernel"
+        bench_exits "$1" getpid
+        printed EXIT
+        assert_equal "$PRINTED" "EXIT sysretq EXIT sysretq EXIT sysretq"
+}
+
+# check_iret_after_execve NN: execve rewrote the frame; SYSRET could not
+# restore it, so the return into the new program is an IRET (bench's own
+# execve, by init's child, is the first in that boot)
+check_iret_after_execve() {
+        require_boot
+        bench_exits "$1" execve
+        judge_iret_after
+}
+
+# check_iret_with_exit_work NN: a getpid with work pending on the way out
+# (TIF_NEED_RESCHED, set from GDB in the handler) leaves by IRET after the
+# work is done; the work done, the next one is back on SYSRET.
+check_iret_with_exit_work() {
+        require_boot
+        bench_exits "$1" exit_work
         assert_output --partial "FLAGS 0x8"
         printed EXIT
         assert_equal "${PRINTED//EXIT /}" "iretq sysretq"
@@ -257,20 +297,30 @@ check_fast_path_leaves_slots_unwritten() {
 check_iret_after() {
         require_boot
         run gdb_session "$1" "$2" < <(
-                echo delete
-                echo "break $3"
-                echo continue
-                echo 'set $p = cpu_data.current_task->pid'
-                echo 'printf "HIT pid %d\n", $p'
-                echo finish
-                echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
-                echo delete
-                exit_breaks_of_task "$1"
-                echo continue
-                print_exit
+                iret_after_commands "$1" "$3"
                 echo kill
                 echo quit
         )
+        judge_iret_after
+}
+
+# iret_after_commands NN BREAK: check_iret_after's GDB commands
+iret_after_commands() {
+        echo delete
+        echo "break $2"
+        echo continue
+        echo 'set $p = cpu_data.current_task->pid'
+        echo 'printf "HIT pid %d\n", $p'
+        echo finish
+        echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
+        echo delete
+        exit_breaks_of_task "$1"
+        echo continue
+        print_exit
+}
+
+# judge_iret_after: what check_iret_after's commands printed ($output)
+judge_iret_after() {
         assert_output --regexp "HIT pid [0-9]+"
         assert_output --partial "EXIT iretq"
         refute_output --partial "EXIT sysretq"

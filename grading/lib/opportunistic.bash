@@ -97,22 +97,47 @@ check_frame_edit_irets() {
 # stop GDB at every one of their exits.
 check_exits_by() {
         require_boot
-        local ret want=() i
-        ret=$(site_after "$3" "$4")
-        for ((i = 0; i < $5; i++)); do want+=("EXIT $2"); done
         run gdb_session "$1" "$3" < <(
-                echo delete
-                [ -n "${6:-}" ] && printf "%s\n" "break $6" continue delete
-                exit_breaks "$1" "$ret"
-                for ((i = 0; i < $5; i++)); do
-                        echo continue
-                        print_exit
-                done
+                exits_by_commands "$1" "$3" "$4" "$5" "${6:-}"
                 echo kill
                 echo quit
         )
+        judge_exits_by "$2" "$5"
+}
+
+# exits_by_commands NN PROGRAM RETURN N ARM: check_exits_by's GDB commands
+exits_by_commands() {
+        local ret i
+        ret=$(site_after "$2" "$3")
+        echo delete
+        [ -n "$5" ] && printf "%s\n" "break $5" continue delete
+        exit_breaks "$1" "$ret"
+        for ((i = 0; i < $4; i++)); do
+                echo continue
+                print_exit
+        done
+}
+
+# judge_exits_by EXIT N: the exits in $output are N times EXIT
+judge_exits_by() {
+        local want=() i
+        for ((i = 0; i < $2; i++)); do want+=("EXIT $1"); done
         printed EXIT
         assert_equal "$PRINTED" "${want[*]}"
+}
+
+# bench's exits that the checks here watch (exits.bash: bench_exits), and
+# the first three returns of each
+bench_watch_sched_yield() { exits_by_commands "$1" bench bench_site_sched_yield+2 3 sys_sched_yield; }
+bench_watch_traced() { exits_by_commands "$1" bench bench_site_traced+2 3 ptrace_report_syscall_entry; }
+bench_watch_kill() { exits_by_commands "$1" bench bench_site_kill+2 3 sys_rt_sigaction; }
+
+# check_bench_exits_by NN EXIT WATCHER: the three returns to the syscall
+# that bench's WATCHER looks at (sched_yield, traced, kill) leave by EXIT
+check_bench_exits_by() {
+        require_boot
+        bench_exits "$1" "$3"
+        judge_exits_by "$2" 3
 }
 
 # check_top_page_irets NN: GDB makes a getpid of the regs probe look as if
@@ -182,27 +207,29 @@ check_cycles_vs_reference() {
 # syscall of the process would take the slow exit for nothing.
 check_full_restore_met() {
         require_boot
-        run gdb_session "$1" bench < <(
-                echo delete
-                echo 'break sys_kill'
-                echo continue
-                echo delete
-                echo 'break sys_rt_sigreturn'
-                echo continue
-                echo 'set $p = cpu_data.current_task->pid'
-                echo delete
-                exit_breaks_of_task "$1"
-                echo continue
-                print_exit
-                # bit 10: TIF_FULL_RESTORE (common/include/thread_info.h)
-                echo 'printf "FULL_RESTORE %d\n", (cpu_data.current_task->thread_info.flags >> 10) & 1'
-                echo kill
-                echo quit
-        )
+        bench_exits "$1" full_restore
         assert_output --partial "EXIT sysretq"
         assert_output --partial "FULL_RESTORE 0"
 }
 
+# bench_watch_full_restore NN: the exit of the rt_sigreturn after the next
+# kill, and the flag there
+bench_watch_full_restore() {
+        echo delete
+        echo 'break sys_kill'
+        echo continue
+        echo delete
+        echo 'break sys_rt_sigreturn'
+        echo continue
+        echo 'set $p = cpu_data.current_task->pid'
+        echo delete
+        exit_breaks_of_task "$1"
+        echo continue
+        print_exit
+        # bit 10: TIF_FULL_RESTORE (common/include/thread_info.h)
+        echo 'printf "FULL_RESTORE %d\n", (cpu_data.current_task->thread_info.flags >> 10) & 1'
+}
+
 # the checks here that drive GDB or make bench's table, which may run
 # ahead (entrylab.bash)
-may_run_ahead check_exits_by check_top_page_irets check_full_restore_met check_cycles_vs_reference
+may_run_ahead check_exits_by check_bench_exits_by check_top_page_irets check_full_restore_met check_cycles_vs_reference
