@@ -370,6 +370,21 @@ GDB
         [ "$output" -gt 0 ]
 }
 
+# QEMU exits 1 both when the kernel says all is well and when QEMU cannot
+# start: the boot must not take the one for the other, with a serial log
+# (make grade) or with the terminal as the console (make qemu-gdb)
+@test "a QEMU that cannot start is called so, never all well" {
+        local lab
+        lab=$(lab_dir 01)
+        run env QEMUEXTRA=-no-such-option "$ENTRYLAB_ROOT/grading/lib/boot" --lab "$lab" --quiet --log "$BATS_TEST_TMPDIR/serial.log" 3>&- </dev/null
+        assert_failure
+        assert_output --partial "QEMU failed (status 1, before the kernel ran): qemu-system-x86_64: -no-such-option: invalid option"
+        run env QEMUEXTRA=-no-such-option "$ENTRYLAB_ROOT/grading/lib/boot" --lab "$lab" --interactive 3>&- </dev/null
+        assert_failure
+        assert_output --partial "QEMU failed (status 1, before the kernel ran)"
+        refute_output --partial "all well"
+}
+
 # Seed 003: a syscall's entry points (sys_*, __x64_sys_*) are called only
 # from user space, through the table; kernel code calls helpers. Read from
 # the built kernels: any direct call or jump to an entry point from outside
