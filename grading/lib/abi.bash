@@ -398,5 +398,6 @@ GDB
                 fail "with the frame GDB built at every syscall"
 }
 
-# the checks here that drive GDB, which may run ahead (entrylab.bash)
-may_run_ahead check_gdb_ptregs check_bad_iret check_dispatch_on_gdb_frame
+# the checks here that drive GDB, which may run ahead (entrylab.bash);
+# check_gdb_entry too: its make targets build nothing in a built tree
+may_run_ahead check_gdb_ptregs check_bad_iret check_dispatch_on_gdb_frame check_gdb_entry
