@@ -299,7 +299,7 @@ GDB
 # for it. Sets DEMO_GDB and DEMO_QEMU (GDB's and QEMU's output).
 demo_session() {
         local dir=$BATS_FILE_TMPDIR/demo-session.$2
-        DEMO_GDB=$dir/gdb.out DEMO_QEMU=$dir/qemu-gdb.out
+        DEMO_GDB=$dir/out DEMO_QEMU=$dir/qemu-gdb.out
         session_once "$dir" gdb_session "$1" demo <<GDB
 printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\\n", \$rax, \$rcx, \$r11
 delete

@@ -801,22 +801,23 @@ gdb_session() {
         wait "$qpid" 2>/dev/null
 }
 
-# session_once DIR COMMAND...: a GDB session that a few checks share, made
-# by the first one to ask: COMMAND's output goes to DIR/gdb.out, and with
-# BATS_TEST_TMPDIR=DIR QEMU's goes to DIR/qemu-gdb.out. The others (in
-# the chain ahead or not) wait for it, within a session's bound.
+# session_once DIR COMMAND...: a run that a few checks share (a GDB
+# session, bench's table), made by the first one to ask: COMMAND's output
+# goes to DIR/out, and with BATS_TEST_TMPDIR=DIR a session's QEMU output
+# to DIR/qemu-gdb.out. The others (in the chain ahead or not) wait for it,
+# within a session's bound.
 session_once() {
         local dir=$1 bound=$((${OWN_BOOT_BOUND:-60} + 30)) until
         shift
         if mkdir "$dir" 2>/dev/null; then
-                BATS_TEST_TMPDIR=$dir "$@" > "$dir/gdb.new" 2>&1 || true
-                mv "$dir/gdb.new" "$dir/gdb.out"
+                BATS_TEST_TMPDIR=$dir "$@" > "$dir/out.new" 2>&1 || true
+                mv "$dir/out.new" "$dir/out"
         fi
         until=$((SECONDS + bound))
-        while [ ! -e "$dir/gdb.out" ] && [ $SECONDS -lt $until ]; do
+        while [ ! -e "$dir/out" ] && [ $SECONDS -lt $until ]; do
                 nap 50
         done
-        [ -e "$dir/gdb.out" ] || fail "the GDB session in ${dir##*/} did not end within $bound s"
+        [ -e "$dir/out" ] || fail "the run in ${dir##*/}, which several checks share, did not end within $bound s"
 }
 
 # gdb_session_beside_boot NN "programs" < commands: gdb_session, into

@@ -96,7 +96,7 @@ bench_exits() {
         local dir=$BATS_FILE_TMPDIR/bench-exits out rest
         if [[ " ${BENCH_EXITS:-} " == *" $2 "* ]]; then
                 session_once "$dir" bench_exits_session "$1" $BENCH_EXITS
-                out=$(< "$dir/gdb.out")
+                out=$(< "$dir/out")
         else
                 out=$(bench_exits_session "$1" "$2")
         fi

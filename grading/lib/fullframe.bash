@@ -25,7 +25,7 @@ at_handler() {
                 match($0, /AT -?[0-9]+$/) { on = (substr($0, RSTART + 3) == nr); found += on; next }
                 on { print }
                 NF { last[++k % 5] = $0 }
-                END { if (!found) for (i = k - 4; i <= k; i++) if (i > 0) print last[i % 5] }' "$dir/gdb.out"
+                END { if (!found) for (i = k - 4; i <= k; i++) if (i > 0) print last[i % 5] }' "$dir/out"
 }
 
 # handler_stops_session NN: GDB at each of HANDLER_STOPS in turn; a stop

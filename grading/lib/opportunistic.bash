@@ -70,15 +70,12 @@ GDB
 
 # check_frame_edit_irets NN WHAT: the frame edited for the check WHAT
 # (FRAME_EDITS) left by IRETQ. The session is made once per test file, by
-# the first test that asks, and read by the others.
+# the first test that asks, and read by the others (session_once).
 check_frame_edit_irets() {
         require_boot
-        local cache=$BATS_FILE_TMPDIR/frame-edits.out out edited exit rest
-        if [ ! -s "$cache" ]; then
-                gdb_session "$1" bench < <(frame_edits_commands "$1") > "$cache.new" 2>&1 || true
-                mv "$cache.new" "$cache"
-        fi
-        out=$(< "$cache")
+        local dir=$BATS_FILE_TMPDIR/frame-edits out edited exit rest
+        session_once "$dir" frame_edits_session "$1"
+        out=$(< "$dir/out")
         [[ $out == *"EDITED $2: "* ]] ||
                 fail "$2: GDB never made this edit; the session ended: $(grep -v '^$' <<< "$out" | tail -n 2 | tr '\n' ' ')"
         # the edit's line, then the first exit after it, before the next edit
@@ -88,6 +85,11 @@ check_frame_edit_irets() {
         if [[ $rest =~ EXIT\ [a-z]+ ]]; then exit=${BASH_REMATCH[0]}; fi
         [ "$exit" = "EXIT iretq" ] ||
                 fail "$2: the frame (EDITED $edited) left by ${exit:-no exit at all}"
+}
+
+# frame_edits_session NN: bench under GDB, with every frame edit in turn
+frame_edits_session() {
+        gdb_session "$1" bench < <(frame_edits_commands "$1")
 }
 
 # check_exits_by NN EXIT PROGRAM RETURN N [ARM]: the first N returns to

@@ -18,20 +18,17 @@ bench_tsv() {
 # lab_bench_tsv FILE LAB: bench_tsv of one lab, for the lab files' checks:
 # the table is made once per test file (lab 04's two checks read the same:
 # under icount a second run prints the same bytes), by the first test to
-# ask; one that asks meanwhile (the chain ahead may run another) waits for
-# it. bench.bats, which judges bench itself, runs it each time.
+# ask, while the others wait (session_once). bench.bats, which judges bench
+# itself, runs it each time.
 lab_bench_tsv() {
-        local table=$BATS_FILE_TMPDIR/bench.$2.tsv until=$((SECONDS + 300))
-        if [ ! -s "$table" ] && mkdir "$table.making" 2>/dev/null; then
-                bench_tsv "$table.new" "$2" || { rmdir "$table.making"; return 1; }
-                mv "$table.new" "$table"
+        local dir=$BATS_FILE_TMPDIR/bench-table-$2
+        session_once "$dir" bench_tsv "$dir/bench.tsv" "$2"
+        if [ -s "$dir/bench.tsv" ]; then
+                cp "$dir/bench.tsv" "$1"
+        else
+                # the test that made it failed: this one says why in its own words
+                bench_tsv "$1" "$2"
         fi
-        while [ ! -s "$table" ] && [ -d "$table.making" ] && [ $SECONDS -lt $until ]; do
-                nap 50
-        done
-        # the test that made it failed: this one says why in its own words
-        [ -s "$table" ] || bench_tsv "$table" "$2"
-        cp "$table" "$1"
 }
 
 # bench_field FILE LAB PATH COLUMN: one figure (columns: icount trip kernel
