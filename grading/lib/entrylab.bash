@@ -277,9 +277,9 @@ boot_ahead_run() {
 # the other core idles. Once the file-wide boot ended, beside the boots
 # ahead, the chain in the background runs the tests whose check is listed
 # here, backwards (ahead_checks_run), while bats goes forwards. Each test
-# is claimed first (a folder under ahead/checks) by whichever gets there
-# first. A test the chain ran waits for it in require_boot, prints what its
-# check printed, and ends with its status.
+# is claimed first (a file under ahead/checks, NAME.claim) by whichever
+# gets there first. A test the chain ran waits for it in require_boot,
+# prints what its check printed, and ends with its status.
 # Not under grade --first-failure or ENTRYLAB_STOP_ABOVE, which stop early.
 #   may_run_ahead CHECK...: CHECKs that share nothing with other tests but
 #   the file-wide boot (or a GDB session that the first of them to ask
@@ -355,9 +355,19 @@ ahead_checks_run() {
         return 0
 }
 
+# claim FILE: create FILE, and fail when it is there already: one of
+# several shells (a test, the chain ahead) wins, as with mkdir, but within
+# this shell (noclobber opens with O_EXCL): a claim is made in most tests,
+# and a mkdir there costs a fork and an exec
+claim() {
+        local -
+        set -C
+        { : > "$1"; } 2>/dev/null
+}
+
 # ahead_claim TEST: the chain claims TEST; fails when bats had claimed it
 ahead_claim() {
-        mkdir "$BATS_FILE_TMPDIR/ahead/checks/$1" 2>/dev/null
+        claim "$BATS_FILE_TMPDIR/ahead/checks/$1.claim"
 }
 
 # ahead_check_run TEST: run the claimed TEST in the chain, under errexit as
@@ -366,7 +376,7 @@ ahead_claim() {
 # failed check would go on to pass.)
 ahead_check_run() {
         local dir=$BATS_FILE_TMPDIR/ahead/checks/$1 st
-        mkdir "$dir/tmp"
+        mkdir -p "$dir/tmp"
         ( set -e; BATS_TEST_TMPDIR=$dir/tmp ENTRYLAB_AHEAD_LANE=1; "$1" ) > "$dir/out" 2>&1
         st=$?
         echo "$st" > "$dir/status"
@@ -379,7 +389,7 @@ ahead_check_run() {
 ahead_check_taken() {
         local d=$BATS_FILE_TMPDIR/ahead/checks/$BATS_TEST_NAME st
         [ -d "${d%/*}" ] || return 0
-        mkdir "$d" 2>/dev/null && return 0
+        claim "$d.claim" && return 0
         local until=$((SECONDS + 600))
         while [ ! -s "$d/status" ] && [ $SECONDS -lt $until ]; do
                 nap 50
@@ -433,7 +443,7 @@ boot_taken_ahead() {
                 IFS= read -r made < "$key"
                 [ "$made" = "$1"$'\t'"$3"$'\t'"$4" ] || continue
                 n=${key%.key}
-                mkdir "$n.taken" 2>/dev/null || continue
+                claim "$n.taken" || continue
                 # the boots before it may still run, each within its bound
                 local until=$((SECONDS + 10#${n##*/} * (2 * $4 + 30)))
                 while [ ! -s "$n.status" ] && [ $SECONDS -lt $until ]; do
@@ -739,11 +749,12 @@ nap() {
         sleep "$t"
 }
 
-# stub_listens PORT PID SECONDS: QEMU's GDB stub listens on PORT; fails
-# once the boot (PID) has ended without it, or after SECONDS of wall time
+# stub_listens PORT|SOCKET PID SECONDS: QEMU's GDB stub listens on PORT, or
+# its UNIX socket (a path) is there; fails once the boot (PID) has ended
+# without it, or after SECONDS of wall time
 stub_listens() {
         local until=$(( ${EPOCHREALTIME/./} + $3 * 1000000 ))
-        until listening "$1"; do
+        until if [[ $1 == *[!0-9]* ]]; then [ -S "$1" ]; else listening "$1"; fi; do
                 kill -0 "$2" 2>/dev/null && [ "${EPOCHREALTIME/./}" -lt $until ] || return 1
                 nap 20
         done
@@ -754,41 +765,51 @@ stub_listens() {
 # default BREAK of `make gdb`); GDB reads the commands on stdin. Prints
 # GDB's output. Both start through the scripts `make qemu-gdb` and `make gdb`
 # run (grading/lib/boot, grading/lib/gdb), not through make: two makes per
-# session cost more than a test's own checks. ENTRYLAB_GDB_VIA_MAKE=1 goes
-# through the make targets, exactly as a student runs them, build included
-# (check_gdb_entry, and a test that edits a lab first). With
-# ENTRYLAB_BOOT_LOG set (see grading/lib/boot), appends "gdb start LAB" to
-# it: boot counts the QEMU of the session, this line the GDB.
+# session cost more than a test's own checks. The stub is on a UNIX socket
+# of the session's own: no port to choose (two lanes could pick the same),
+# and its file shows that it is up, where a port is seen listening only in
+# /proc/net/tcp, whose every read walks the host's whole table of
+# connections (a quarter of the test shell's CPU in a session, measured).
+# ENTRYLAB_GDB_VIA_MAKE=1 goes through the make targets, on a TCP port,
+# exactly as a student runs them, build included (check_gdb_entry, and a
+# test that edits a lab first). With ENTRYLAB_BOOT_LOG set (see
+# grading/lib/boot), appends "gdb start LAB" to it: boot counts the QEMU
+# of the session, this line the GDB.
 gdb_session() {
-        local lab port qpid out bound=${OWN_BOOT_BOUND:-60} st attempt
+        local lab stub= remote qpid out bound=${OWN_BOOT_BOUND:-60} st attempt base=${TMPDIR:-/tmp}
         lab_dir_to lab "$1" || return 2
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
+        # a socket's path must fit in sun_path (108 bytes)
+        [ ${#base} -lt 64 ] || base=/tmp
         # a QEMU that did not come up (it said why, or it did not listen
-        # within 10 s on a loaded machine) is started once more, on
-        # another port, before the session is given up
+        # within 10 s on a loaded machine) is started once more before the
+        # session is given up
         for attempt in 1 2; do
-                free_port "${lab:0:2}" port || return 2
                 [ -z "${ENTRYLAB_BOOT_LOG:-}" ] || echo "gdb start $lab" >> "$ENTRYLAB_BOOT_LOG"
                 # its own process group, so that make, boot and QEMU can go at once
                 if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
-                        setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$port" ARGS="$2" TIMEOUT="$bound" \
+                        free_port "${lab:0:2}" stub || return 2
+                        remote=(--port "$stub")
+                        setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB="$lab" GDBPORT="$stub" ARGS="$2" TIMEOUT="$bound" \
                                 </dev/null >"$out" 2>&1 3>&- &
                 else
+                        stub=$base/entrylab-gdb.$BASHPID.$attempt.$RANDOM
+                        remote=(--socket "$stub")
                         setsid "$ENTRYLAB_ROOT/grading/lib/boot" --lab "$lab" --timeout "$bound" --append "$2" \
-                                --interactive --gdb "$port" </dev/null >"$out" 2>&1 3>&- &
+                                --interactive --gdb-socket "$stub" </dev/null >"$out" 2>&1 3>&- &
                 fi
                 qpid=$!
-                stub_listens "$port" "$qpid" 10 && break
-                echo "qemu-gdb never listened on $port (try $attempt of 2): $(< "$out")"
+                stub_listens "$stub" "$qpid" 10 && break
+                echo "qemu-gdb never listened on $stub (try $attempt of 2): $(< "$out")"
                 kill -- -"$qpid" 2>/dev/null
                 wait "$qpid" 2>/dev/null
                 [ $attempt = 1 ] || return 1
         done
         if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ]; then
-                timeout "$bound" make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$port" 2>&1 3>&-
+                timeout "$bound" make -s -C "$ENTRYLAB_ROOT" gdb LAB="$lab" GDBPORT="$stub" 2>&1 3>&-
         else
                 timeout "$bound" "$ENTRYLAB_ROOT/grading/lib/gdb" --elf "$ENTRYLAB_ROOT/build/$lab/kernel.elf" \
-                        --port "$port" --break entry_SYSCALL_64 2>&1 3>&-
+                        "${remote[@]}" --break entry_SYSCALL_64 2>&1 3>&-
         fi
         st=$?
         # after a hang of the file-wide boot (require_boot own-boot), this one
@@ -799,6 +820,8 @@ gdb_session() {
         fi
         # GDB's kill ends QEMU; the timeout bounds it if GDB did not get there
         wait "$qpid" 2>/dev/null
+        # QEMU removes its socket as it exits, but not when it was killed
+        [[ $stub != */* || ! -e $stub ]] || rm -f "$stub"
 }
 
 # session_once DIR COMMAND...: a run that a few checks share (a GDB
@@ -809,7 +832,8 @@ gdb_session() {
 session_once() {
         local dir=$1 bound=$((${OWN_BOOT_BOUND:-60} + 30)) until
         shift
-        if mkdir "$dir" 2>/dev/null; then
+        if claim "$dir.claim"; then
+                mkdir -p "$dir"
                 BATS_TEST_TMPDIR=$dir "$@" > "$dir/out.new" 2>&1 || true
                 mv "$dir/out.new" "$dir/out"
         fi
