@@ -12,6 +12,9 @@ LAB=02
 # bench's exits that this file's checks watch, in one GDB session, in
 # bench's order (exits.bash)
 BENCH_EXITS="execve getpid exit_work"
+# the programs whose exit after a syscall check_iret_after watches, in one
+# boot under one GDB session (exits.bash)
+IRET_AFTER="sigregs sigbasic"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
@@ -64,6 +67,6 @@ setup_file() {
 @test "[3] execve returns into the new program by iretq" { check_iret_after_execve "$LAB"; }
 @test "[4] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
 @test "[3] 02-work-mask: sysret_check sends a getpid with work pending to int_ret_from_sys_call, the next to syscall_return_via_sysret" { check_work_mask_decides "$LAB"; }
-@test "[5] rt_sigreturn returns to the interrupted code by iretq" { check_iret_after "$LAB" sigregs sys_rt_sigreturn; }
-@test "[3] kill() of oneself returns into the handler by iretq" { check_iret_after "$LAB" sigbasic "sys_kill if \$rdi == cpu_data.current_task->pid"; }
+@test "[5] rt_sigreturn returns to the interrupted code by iretq" { check_iret_after "$LAB" sigregs; }
+@test "[3] kill() of oneself returns into the handler by iretq" { check_iret_after "$LAB" sigbasic; }
 @test "[3] in the cycle model, getpid beats lab 01's by at least the IRETQ - SYSRETQ weight" { check_sysret_beats_iret 01 "$LAB"; }

@@ -93,15 +93,21 @@ bench_getpid() {
 
 # bench_exits NN NAME: $output = what watcher NAME printed
 bench_exits() {
-        local dir=$BATS_FILE_TMPDIR/bench-exits out rest
+        local dir=$BATS_FILE_TMPDIR/bench-exits
         if [[ " ${BENCH_EXITS:-} " == *" $2 "* ]]; then
                 session_once "$dir" bench_exits_session "$1" $BENCH_EXITS
-                out=$(< "$dir/out")
+                output=$(< "$dir/out")
         else
-                out=$(bench_exits_session "$1" "$2")
+                output=$(bench_exits_session "$1" "$2")
         fi
-        rest=${out#*"WATCH $2"$'\n'}
-        [ "$rest" != "$out" ] || fail "GDB never came to watcher $2 in bench: $(tail -n 3 <<< "$out")"
+        watcher_part "$2" bench
+}
+
+# watcher_part NAME WHERE: $output, a session of several watchers, cut to
+# what watcher NAME printed: from its "WATCH NAME" line to the next one
+watcher_part() {
+        local rest=${output#*"WATCH $1"$'\n'}
+        [ "$rest" != "$output" ] || fail "GDB never came to watcher $1 in $2: $(tail -n 3 <<< "$output")"
         output=${rest%%WATCH *}
 }
 
@@ -288,23 +294,96 @@ check_fast_path_leaves_slots_unwritten() {
         assert_equal "$(grep -c "SLOT -[0-9]* $POISON" <<< "$output")" 10
 }
 
-# check_iret_after NN PROGRAM BREAK: in PROGRAM, the first time BREAK (a
-# function, with an optional `if` condition) is reached, the task's next
-# exit to user space is an IRET because of what the function did (it
-# rewrote the frame, or left work pending). A reschedule the timer happened
-# to ask for meanwhile is withdrawn from GDB once the function has returned,
-# so that it cannot be the reason.
+# check_iret_after NN PROGRAM: in PROGRAM, the first time its syscall of
+# IRET_AFTER_BREAK is reached (a function, with an optional `if`
+# condition), the task's next exit to user space is an IRET because of
+# what the function did (it rewrote the frame, or left work pending). A
+# reschedule the timer happened to ask for meanwhile is withdrawn from GDB
+# once the function has returned, so that it cannot be the reason.
+# A lab file lists in IRET_AFTER the programs its checks watch: one boot
+# of them all, in that order, under one GDB (a session costs more than
+# what a check does in it), and each check reads its program's part. A
+# program not listed gets a session of its own.
 check_iret_after() {
         require_boot
-        run gdb_session "$1" "$2" < <(
-                iret_after_commands "$1" "$3"
-                echo kill
-                echo quit
-        )
+        local dir=$BATS_FILE_TMPDIR/iret-after progs=$2
+        if [[ " ${IRET_AFTER:-} " == *" $2 "* ]]; then
+                progs=$IRET_AFTER
+                session_once "$dir" iret_after_session "$1" $progs
+                output=$(< "$dir/out")
+        else
+                output=$(iret_after_session "$1" "$2")
+        fi
+        watcher_part "$2" "the boot of $progs"
         judge_iret_after
 }
 
-# iret_after_commands NN BREAK: check_iret_after's GDB commands
+# the syscall check_iret_after watches in each program
+declare -gA IRET_AFTER_BREAK=(
+        [sigregs]=sys_rt_sigreturn
+        [sysret_rip]=sys_rt_sigreturn
+        [sigbasic]='sys_kill if $rdi == cpu_data.current_task->pid'
+        [iopl]='sys_iopl if (unsigned int)$rdi <= 3'
+        [seccomp_filter]=seccomp_phase2
+)
+
+# iret_after_session NN PROGRAM...: one boot of the PROGRAMs under GDB, a
+# watcher for each in turn. GDB counts the programs init starts ($prog,
+# at each fork of pid 1), and a watcher's breakpoints hold only in its own
+# program: so when its syscall or its exit never comes, it ends where
+# init starts the next program (the count then stops GDB), and the next
+# watcher still sees its whole program.
+iret_after_session() {
+        local lab=$1 prog i=0
+        shift
+        {
+                echo delete
+                printf '%s\n' 'set $prog = 0' 'set $watching = 0' \
+                        'break sys_fork if cpu_data.current_task->pid == 1' \
+                        commands silent 'set $prog = $prog + 1' 'if $prog <= $watching' continue end end
+                for prog in "$@"; do
+                        i=$((i + 1))
+                        echo "printf \"WATCH $prog\\n\""
+                        iret_after_watch "$lab" $i "${IRET_AFTER_BREAK[$prog]:?no IRET_AFTER_BREAK for $prog}"
+                done
+                printf '%s\n' kill quit
+        } > "$BATS_TEST_TMPDIR/iret-after.gdb"
+        gdb_session "$lab" "$*" < "$BATS_TEST_TMPDIR/iret-after.gdb" 2>&1
+}
+
+# iret_after_watch NN I BREAK: the watcher of program I (from 1) in
+# iret_after_session; it deletes only the breakpoints it made
+iret_after_watch() {
+        local fn=${3%% if *} cond=
+        [[ $3 != *" if "* ]] || cond=" && (${3#* if })"
+        echo "set \$watching = $2"
+        echo "break $fn if \$prog == $2$cond"
+        printf '%s\n' 'set $w = $bpnum' continue 'if $prog > $watching' 'delete $w'
+        echo "printf \"ENDED before $fn\\n\""
+        echo else
+        iret_after_stop "$1"
+        echo end
+}
+
+# iret_after_stop NN: at the syscall, the function's return, then the
+# task's next exit
+iret_after_stop() {
+        echo 'set $p = cpu_data.current_task->pid'
+        echo 'printf "HIT pid %d\n", $p'
+        echo finish
+        echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
+        echo 'delete $w'
+        echo 'set $e = $bpnum'
+        exit_breaks_of_task "$1"
+        echo continue
+        printf '%s\n' 'if $prog > $watching' 'printf "ENDED before its exit\n"' else
+        print_exit
+        echo end
+        printf '%s\n' 'while $e < $bpnum' 'set $e = $e + 1' 'delete $e' end
+}
+
+# iret_after_commands NN BREAK: one watcher in a session of its own
+# (bench's execve)
 iret_after_commands() {
         echo delete
         echo "break $2"
