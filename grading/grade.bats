@@ -450,6 +450,26 @@ EOF
         assert_line 'ok 3 passes ahead'
 }
 
+# A shared boot of several programs under GDB (check_iret_after's): each
+# watcher's breakpoints hold in its own program only (GDB counts the
+# programs init starts), so that one whose stop never comes ends where the
+# next program starts, and the next watcher still sees its whole program.
+@test "a GDB session of several programs: a watcher whose stop never comes costs only its own check" {
+        skip_in_student_tree
+        load lib/exits
+        local lab=${LABS_HERE##* } all
+        # sigregs' rt_sigreturn made never to come: a condition that never holds
+        IRET_AFTER_BREAK[sigregs]='sys_rt_sigreturn if 0'
+        all=$(iret_after_session "$lab" sigregs sigbasic) || true
+        output=$all
+        watcher_part sigregs "the boot"
+        assert_output --partial "ENDED before sys_rt_sigreturn"
+        refute_output --partial "HIT pid"
+        output=$all
+        watcher_part sigbasic "the boot"
+        judge_iret_after
+}
+
 # The tests above judge lab 01's checks by counting boots; this holds every
 # lab's checks to the same rule without booting: a check's first line is
 # require_boot, or a call of another check (which then starts with it).

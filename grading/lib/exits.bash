@@ -98,7 +98,7 @@ bench_exits() {
                 session_once "$dir" bench_exits_session "$1" $BENCH_EXITS
                 output=$(< "$dir/out")
         else
-                output=$(bench_exits_session "$1" "$2")
+                output=$(bench_exits_session "$1" "$2") || true
         fi
         watcher_part "$2" bench
 }
@@ -312,7 +312,7 @@ check_iret_after() {
                 session_once "$dir" iret_after_session "$1" $progs
                 output=$(< "$dir/out")
         else
-                output=$(iret_after_session "$1" "$2")
+                output=$(iret_after_session "$1" "$2") || true
         fi
         watcher_part "$2" "the boot of $progs"
         judge_iret_after
