@@ -450,7 +450,7 @@ EOF
         assert_line 'ok 3 passes ahead'
 }
 
-# A shared boot of several programs under GDB (check_iret_after's): each
+# A shared boot of several programs under GDB (watch.bash): each
 # watcher's breakpoints hold in its own program only (GDB counts the
 # programs init starts), so that one whose stop never comes ends where the
 # next program starts, and the next watcher still sees its whole program.
@@ -460,13 +460,13 @@ EOF
         local lab=${LABS_HERE##* } all
         # sigregs' rt_sigreturn made never to come: a condition that never holds
         IRET_AFTER_BREAK[sigregs]='sys_rt_sigreturn if 0'
-        all=$(iret_after_session "$lab" sigregs sigbasic) || true
+        all=$(watch_session "$lab" iret_after:sigregs iret_after:sigbasic) || true
         output=$all
-        watcher_part sigregs "the boot"
+        watcher_part iret_after:sigregs "the boot"
         assert_output --partial "ENDED before sys_rt_sigreturn"
         refute_output --partial "HIT pid"
         output=$all
-        watcher_part sigbasic "the boot"
+        watcher_part iret_after:sigbasic "the boot"
         judge_iret_after
 }
 

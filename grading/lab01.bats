@@ -6,6 +6,9 @@ load lib/trace
 load lib/signals
 
 LAB=01
+# the checks that watch one program each under GDB, in one boot of them
+# all (watch.bash): WATCHER:PROGRAM, in the order they boot
+PROGRAM_WATCHES="ptrace_iret:ptrace_syscall"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"

@@ -13,9 +13,9 @@ LAB=03
 # bench's exits that this file's checks watch, in one GDB session, in
 # bench's order (exits.bash)
 BENCH_EXITS="execve getpid exit_work"
-# the programs whose exit after a syscall check_iret_after watches, in one
-# boot under one GDB session (exits.bash)
-IRET_AFTER="sigregs sigbasic iopl"
+# the checks that watch one program each under GDB, in one boot of them
+# all (watch.bash): WATCHER:PROGRAM, in the order they boot
+PROGRAM_WATCHES="iret_after:sigregs iret_after:sigbasic iret_after:iopl ptrace_iret:ptrace_syscall"
 
 # the slots the fast path leaves unwritten (the frame audit)
 UNWRITTEN="bx bp r12 r13 r14 r15 cs flags sp ss"

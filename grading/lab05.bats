@@ -15,9 +15,9 @@ LAB=05
 # bench's exits that this file's checks watch, in one GDB session, in
 # bench's order (exits.bash)
 BENCH_EXITS="execve getpid exit_work"
-# the programs whose exit after a syscall check_iret_after watches, in one
-# boot under one GDB session (exits.bash)
-IRET_AFTER="seccomp_filter sigregs iopl sigbasic"
+# the checks that watch one program each under GDB, in one boot of them
+# all (watch.bash): WATCHER:PROGRAM, in the order they boot
+PROGRAM_WATCHES="iret_after:seccomp_filter iret_after:sigregs iret_after:iopl iret_after:sigbasic ptrace_iret:ptrace_syscall"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"

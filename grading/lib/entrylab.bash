@@ -24,6 +24,8 @@ unset _f
 # a panic told as an oops; the frame audit
 source "$ENTRYLAB_ROOT/grading/lib/oops.bash"
 source "$ENTRYLAB_ROOT/grading/lib/audit.bash"
+# checks that watch programs under GDB share one boot
+source "$ENTRYLAB_ROOT/grading/lib/watch.bash"
 
 # lab_numbers: the labs of this tree, "01 02 ..."
 lab_numbers() {
@@ -665,12 +667,15 @@ serial_pattern() {
 
 # symbol PROGRAM NAME: a user program's symbol address, as 0x... lowercase.
 # Its table is read once per test file (readelf and awk cost more than the
-# checks that ask), again when the program was built since.
+# checks that ask), again when the program was built since. The table
+# is written whole before it is seen (mv): the chain ahead and a test may
+# ask at once, and a half-written table once lost a symbol.
 symbol() {
-        local elf=$ENTRYLAB_ROOT/build/user/bin/$1 table name value
-        table=$BATS_FILE_TMPDIR/symbols.$1
+        local elf=$ENTRYLAB_ROOT/build/user/bin/$1 table name value new
+        table=$BATS_FILE_TMPDIR/symbols.$1 new=$BATS_FILE_TMPDIR/symbols.$1.$BASHPID
         if [ ! "$table" -nt "$elf" ]; then
-                readelf -sW "$elf" 2>/dev/null | awk '$8 != "" { print $8, $2 }' > "$table"
+                readelf -sW "$elf" 2>/dev/null | awk '$8 != "" { print $8, $2 }' > "$new"
+                mv "$new" "$table"
         fi
         while read -r name value; do
                 [ "$name" = "$2" ] && { printf '%#x\n' "$((16#$value))"; return 0; }

@@ -103,14 +103,6 @@ bench_exits() {
         watcher_part "$2" bench
 }
 
-# watcher_part NAME WHERE: $output, a session of several watchers, cut to
-# what watcher NAME printed: from its "WATCH NAME" line to the next one
-watcher_part() {
-        local rest=${output#*"WATCH $1"$'\n'}
-        [ "$rest" != "$output" ] || fail "GDB never came to watcher $1 in $2: $(tail -n 3 <<< "$output")"
-        output=${rest%%WATCH *}
-}
-
 # bench_exits_session NN NAME...: one session of bench under GDB, with
 # these watchers in turn
 bench_exits_session() {
@@ -299,22 +291,11 @@ check_fast_path_leaves_slots_unwritten() {
 # condition), the task's next exit to user space is an IRET because of
 # what the function did (it rewrote the frame, or left work pending). A
 # reschedule the timer happened to ask for meanwhile is withdrawn from GDB
-# once the function has returned, so that it cannot be the reason.
-# A lab file lists in IRET_AFTER the programs its checks watch: one boot
-# of them all, in that order, under one GDB (a session costs more than
-# what a check does in it), and each check reads its program's part. A
-# program not listed gets a session of its own.
+# once the function has returned, so that it cannot be the reason. Its
+# watcher shares a boot with the lab's others (PROGRAM_WATCHES, watch.bash).
 check_iret_after() {
         require_boot
-        local dir=$BATS_FILE_TMPDIR/iret-after progs=$2
-        if [[ " ${IRET_AFTER:-} " == *" $2 "* ]]; then
-                progs=$IRET_AFTER
-                session_once "$dir" iret_after_session "$1" $progs
-                output=$(< "$dir/out")
-        else
-                output=$(iret_after_session "$1" "$2") || true
-        fi
-        watcher_part "$2" "the boot of $progs"
+        watched "$1" iret_after "$2"
         judge_iret_after
 }
 
@@ -327,46 +308,18 @@ declare -gA IRET_AFTER_BREAK=(
         [seccomp_filter]=seccomp_phase2
 )
 
-# iret_after_session NN PROGRAM...: one boot of the PROGRAMs under GDB, a
-# watcher for each in turn. GDB counts the programs init starts ($prog,
-# at each fork of pid 1), and a watcher's breakpoints hold only in its own
-# program: so when its syscall or its exit never comes, it ends where
-# init starts the next program (the count then stops GDB), and the next
-# watcher still sees its whole program.
-iret_after_session() {
-        local lab=$1 prog i=0
-        shift
-        {
-                echo delete
-                printf '%s\n' 'set $prog = 0' 'set $watching = 0' \
-                        'break sys_fork if cpu_data.current_task->pid == 1' \
-                        commands silent 'set $prog = $prog + 1' 'if $prog <= $watching' continue end end
-                for prog in "$@"; do
-                        i=$((i + 1))
-                        echo "printf \"WATCH $prog\\n\""
-                        iret_after_watch "$lab" $i "${IRET_AFTER_BREAK[$prog]:?no IRET_AFTER_BREAK for $prog}"
-                done
-                printf '%s\n' kill quit
-        } > "$BATS_TEST_TMPDIR/iret-after.gdb"
-        gdb_session "$lab" "$*" < "$BATS_TEST_TMPDIR/iret-after.gdb" 2>&1
-}
-
-# iret_after_watch NN I BREAK: the watcher of program I (from 1) in
-# iret_after_session; it deletes only the breakpoints it made
-iret_after_watch() {
-        local fn=${3%% if *} cond=
-        [[ $3 != *" if "* ]] || cond=" && (${3#* if })"
-        echo "set \$watching = $2"
-        echo "break $fn if \$prog == $2$cond"
-        printf '%s\n' 'set $w = $bpnum' continue 'if $prog > $watching' 'delete $w'
-        echo "printf \"ENDED before $fn\\n\""
-        echo else
+# watch_iret_after NN I PROGRAM: check_iret_after's watcher (watch.bash)
+watch_iret_after() {
+        local at=${IRET_AFTER_BREAK[$3]:?no IRET_AFTER_BREAK for $3}
+        watch_arm "$2" "$at" "${at%% if *}"
         iret_after_stop "$1"
         echo end
 }
 
 # iret_after_stop NN: at the syscall, the function's return, then the
-# task's next exit
+# task's next exit. (The syscall's breakpoint, $w, is deleted only after
+# `finish`: in lab 03 GDB's return address from sys_kill is never reached,
+# and the program's next kill of itself ends the `finish`.)
 iret_after_stop() {
         echo 'set $p = cpu_data.current_task->pid'
         echo 'printf "HIT pid %d\n", $p'

@@ -187,26 +187,31 @@ leak_boots_ahead check_trace_no_page_leak "$TRACE_PROGRAMS"
 # From outside: the tracee's return from the syscall stop where the tracer
 # rewrote its frame is an IRET of exactly that frame (rip at the landing,
 # AC and DF set, the new rbx/r15 already restored), whatever the lab's
-# fast path would have done (force_iret; CVE-2014-4699).
+# fast path would have done (force_iret; CVE-2014-4699). Its watcher shares
+# a boot with the lab's others (PROGRAM_WATCHES, watch.bash).
 check_gdb_ptrace_iret() {
         require_boot
         local landing
         landing=$(symbol ptrace_syscall trace_regs_landing) || fail "no trace_regs_landing in ptrace_syscall"
-        run gdb_session "$1" ptrace_syscall <<GDB
-delete
-break native_irq_return_iret if *(unsigned long *)\$rsp == $landing
-continue
-printf "IRET ip %#lx cs %#lx flags %#lx ss %#lx rbx %#lx r15 %#lx\n", *(unsigned long *)\$rsp, *(unsigned long *)(\$rsp + 8), *(unsigned long *)(\$rsp + 16), *(unsigned long *)(\$rsp + 32), \$rbx, \$r15
-whoami
-kill
-quit
-GDB
+        watched "$1" ptrace_iret ptrace_syscall
         [[ $output =~ IRET\ ip\ (0x[0-9a-f]+)\ cs\ 0x33\ flags\ (0x[0-9a-f]+)\ ss\ 0x2b\ rbx\ 0x1010101010101010\ r15\ 0x6060606060606060 ]] ||
-                fail "no IRET of the tracer's frame: $(grep -E 'IRET|Breakpoint|Error|error' <<< "$output" | head -5)"
+                fail "no IRET of the tracer's frame: $(grep -E 'IRET|ENDED|Breakpoint|Error|error' <<< "$output" | head -5)"
         assert_equal "${BASH_REMATCH[1]}" "$landing"
         local flags=$((BASH_REMATCH[2]))
         (( (flags & 0x40600) == 0x40600 )) || fail "flags $(printf %#x $flags): want AC, DF and IF set"
         assert_output --regexp "ptrace_syscall\[[0-9]+\], TIF flags"
+}
+
+# watch_ptrace_iret NN I PROGRAM: check_gdb_ptrace_iret's watcher: the
+# IRET to the landing the tracer wrote (watch.bash)
+watch_ptrace_iret() {
+        local landing
+        landing=$(symbol "$3" trace_regs_landing) || { echo 'printf "no trace_regs_landing\n"'; return 0; }
+        watch_arm "$2" "native_irq_return_iret if *(unsigned long *)\$rsp == $landing" "the IRET to trace_regs_landing"
+        echo 'delete $w'
+        echo 'printf "IRET ip %#lx cs %#lx flags %#lx ss %#lx rbx %#lx r15 %#lx\n", *(unsigned long *)$rsp, *(unsigned long *)($rsp + 8), *(unsigned long *)($rsp + 16), *(unsigned long *)($rsp + 32), $rbx, $r15'
+        echo whoami
+        echo end
 }
 
 # the checks here that drive GDB, which may run ahead (entrylab.bash)
