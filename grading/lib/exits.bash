@@ -335,20 +335,12 @@ iret_after_stop() {
         printf '%s\n' 'while $e < $bpnum' 'set $e = $e + 1' 'delete $e' end
 }
 
-# iret_after_commands NN BREAK: one watcher in a session of its own
-# (bench's execve)
+# iret_after_commands NN BREAK: the same stop at BREAK, in a session not
+# counted by programs (bench's execve, among bench's watchers): every
+# breakpoint goes first, and no program is ever past its watch
 iret_after_commands() {
-        echo delete
-        echo "break $2"
-        echo continue
-        echo 'set $p = cpu_data.current_task->pid'
-        echo 'printf "HIT pid %d\n", $p'
-        echo finish
-        echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
-        echo delete
-        exit_breaks_of_task "$1"
-        echo continue
-        print_exit
+        printf '%s\n' delete 'set $prog = 0' 'set $watching = 0' "break $2" 'set $w = $bpnum' continue
+        iret_after_stop "$1"
 }
 
 # judge_iret_after: what check_iret_after's commands printed ($output)
