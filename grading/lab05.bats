@@ -17,7 +17,7 @@ LAB=05
 BENCH_EXITS="execve getpid exit_work"
 # the checks that watch one program each under GDB, in one boot of them
 # all (watch.bash): WATCHER:PROGRAM, in the order they boot
-PROGRAM_WATCHES="iret_after:seccomp_filter iret_after:sigregs iret_after:iopl iret_after:sigbasic ptrace_iret:ptrace_syscall"
+PROGRAM_WATCHES="iret_after:seccomp_filter iret_after:sigregs iret_after:iopl iret_after:sigbasic ptrace_iret:ptrace_syscall handler_stops:regs fork_exits:regs"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"

@@ -18,7 +18,7 @@ LAB=06
 BENCH_EXITS="execve getpid sched_yield traced kill full_restore"
 # the checks that watch one program each under GDB, in one boot of them
 # all (watch.bash): WATCHER:PROGRAM, in the order they boot
-PROGRAM_WATCHES="iret_after:sysret_rip iret_after:sigregs iret_after:sigbasic ptrace_iret:ptrace_syscall"
+PROGRAM_WATCHES="iret_after:sysret_rip exits_by:single_step_syscall iret_after:sigregs iret_after:sigbasic ptrace_iret:ptrace_syscall handler_stops:regs fork_exits:regs"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"
@@ -37,7 +37,7 @@ setup_file() {
 @test "[3] r11 != rflags: rt_sigreturn to a context with its own r11 leaves by iretq (sigregs)" { check_iret_after "$LAB" sigregs; }
 @test "[2] r11 != rflags: the frame's r11 edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "r11 == rflags"; }
 @test "[3] RF set: a frame with RF (as a sigreturn may leave it) leaves by iretq" { check_frame_edit_irets "$LAB" "no RF"; }
-@test "[3] 06-fastpath-checks: TF set: single_step_syscall's syscall leaves by iretq, SIGTRAP after it" { check_exits_by "$LAB" iretq single_step_syscall ss_after_syscall 1; }
+@test "[3] 06-fastpath-checks: TF set: single_step_syscall's syscall leaves by iretq, SIGTRAP after it" { check_exits_by "$LAB" iretq single_step_syscall; }
 @test "[2] TF set in the frame from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "no TF"; }
 @test "[3] ss != __USER_DS: another ss in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "ss == __USER_DS"; }
 @test "[3] 06-fastpath-checks: the top page: a return address of 2^47 forced at entry leaves by iretq, SIGSEGV at 2^47 in user mode" { check_top_page_irets "$LAB"; }

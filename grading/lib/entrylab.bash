@@ -839,7 +839,9 @@ session_once() {
         shift
         if claim "$dir.claim"; then
                 mkdir -p "$dir"
-                BATS_TEST_TMPDIR=$dir "$@" > "$dir/out.new" 2>&1 || true
+                # in a subshell: whatever the run does (exit, an error that
+                # ends the shell), the others waiting for it get its output
+                (BATS_TEST_TMPDIR=$dir "$@") > "$dir/out.new" 2>&1 || true
                 mv "$dir/out.new" "$dir/out"
         fi
         until=$((SECONDS + bound))

@@ -310,7 +310,8 @@ declare -gA IRET_AFTER_BREAK=(
 
 # watch_iret_after NN I PROGRAM: check_iret_after's watcher (watch.bash)
 watch_iret_after() {
-        local at=${IRET_AFTER_BREAK[$3]:?no IRET_AFTER_BREAK for $3}
+        local at=${IRET_AFTER_BREAK[$3]:-}
+        [ -n "$at" ] || { echo "printf \"no IRET_AFTER_BREAK for $3\\n\""; return 0; }
         watch_arm "$2" "$at" "${at%% if *}"
         iret_after_stop "$1"
         echo end

@@ -14,41 +14,40 @@ HANDLER_STOPS=("sys_mmap 9" "__x64_sys_getpid 39")
 # at_handler NN HANDLER NR: GDB output at the first instruction of HANDLER
 # for the regs probe's syscall NR (the first of its three flag sets), as
 # "REG name value" lines and "FRAME address"; the session's last lines
-# when GDB never stopped there. One session of regs stops at every handler
-# of HANDLER_STOPS: the first check that asks makes it, once per test
-# file, and the others (in the chain ahead or not) wait for it and read it
-# (three sessions became one).
+# when GDB never stopped there. One watcher of regs stops at every handler
+# of HANDLER_STOPS, in the lab's shared session of watched programs
+# (watch.bash).
 at_handler() {
-        local dir=$BATS_FILE_TMPDIR/at-handlers
-        session_once "$dir" handler_stops_session "$1"
+        watched "$1" handler_stops regs
         awk -v nr="$3" '
                 match($0, /AT -?[0-9]+$/) { on = (substr($0, RSTART + 3) == nr); found += on; next }
                 on { print }
                 NF { last[++k % 5] = $0 }
-                END { if (!found) for (i = k - 4; i <= k; i++) if (i > 0) print last[i % 5] }' "$dir/out"
+                END { if (!found) for (i = k - 4; i <= k; i++) if (i > 0) print last[i % 5] }' <<< "$output"
 }
 
-# handler_stops_session NN: GDB at each of HANDLER_STOPS in turn; a stop
-# prints "AT nr", the registers and the frame's address
-handler_stops_session() {
-        local lab=$1 site stop r
-        site=$(symbol regs regs_after_syscall) || fail "regs_after_syscall not in build/user/bin/regs"
-        {
-                echo delete
-                for stop in "${HANDLER_STOPS[@]}"; do
-                        echo "tbreak ${stop% *} if $FRAME->ip == $site && $FRAME->orig_ax == ${stop#* }"
+# watch_handler_stops NN I regs: GDB at each of HANDLER_STOPS in turn; a
+# stop prints "AT nr", the registers and the frame's address
+watch_handler_stops() {
+        local site stop r n=0
+        site=$(symbol regs regs_after_syscall) || { echo 'printf "no regs_after_syscall in build/user/bin/regs\n"'; return 0; }
+        for stop in "${HANDLER_STOPS[@]}"; do
+                if [ $n = 0 ]; then
+                        watch_arm "$2" "${stop% *} if $FRAME->ip == $site && $FRAME->orig_ax == ${stop#* }" "${stop% *}"
+                else
+                        watch_break "$2" "${stop% *} if $FRAME->ip == $site && $FRAME->orig_ax == ${stop#* }"
+                        watch_continue "${stop% *}"
+                fi
+                n=$((n + 1))
+                # one stop each: the handler runs again for the next flag set
+                echo 'delete $bpnum'
+                echo "printf \"AT %ld\\n\", $FRAME->orig_ax"
+                for r in rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15; do
+                        echo "printf \"REG $r %#lx\\n\", \$$r"
                 done
-                for stop in "${HANDLER_STOPS[@]}"; do
-                        echo continue
-                        echo "printf \"AT %ld\\n\", $FRAME->orig_ax"
-                        for r in rax rbx rcx rdx rsi rdi rbp rsp r8 r9 r10 r11 r12 r13 r14 r15; do
-                                echo "printf \"REG $r %#lx\\n\", \$$r"
-                        done
-                        echo "printf \"FRAME %#lx\\n\", $FRAME"
-                done
-                echo kill
-                echo quit
-        } | gdb_session "$lab" regs
+                echo "printf \"FRAME %#lx\\n\", $FRAME"
+        done
+        watch_end $n
 }
 
 # check_registers_cleared NN: the regs probe loads a pattern into every
@@ -130,36 +129,40 @@ check_nospec_clamp() {
 
 # check_fork_exits NN: fork from the regs probe: the parent returns by
 # sysretq (its frame is as SYSCALL left it), the child's first return to
-# user space is ret_from_fork's iretq
+# user space is ret_from_fork's iretq. A watcher of regs, in the lab's
+# shared session of watched programs (watch.bash).
 check_fork_exits() {
         require_boot
-        local site
-        site=$(symbol regs regs_after_syscall) || fail "regs_after_syscall not in build/user/bin/regs"
-        run gdb_session "$1" regs < <(
-                echo delete
-                echo "break sys_fork if $FRAME->ip == $site"
-                echo continue
-                echo 'set $parent = cpu_data.current_task->pid'
-                echo finish
-                echo 'set $child = $rax'
-                echo 'printf "FORK parent %d child %d\n", $parent, $child'
-                echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
-                echo delete
-                exit_breaks "$1" "$site"
-                echo continue
-                echo 'printf "PID %d\n", cpu_data.current_task->pid'
-                print_exit
-                echo continue
-                echo 'printf "PID %d\n", cpu_data.current_task->pid'
-                print_exit
-                echo kill
-                echo quit
-        )
+        watched "$1" fork_exits regs
         [[ $output =~ FORK\ parent\ ([0-9]+)\ child\ ([0-9]+) ]] || fail "GDB never saw the fork: $(tail -5 <<< "$output")"
         local parent=${BASH_REMATCH[1]} child=${BASH_REMATCH[2]} exits
         exits=$(grep -oE '(PID [0-9]+|EXIT [a-z]+)' <<< "$output" | paste -sd' ' | sed 's/ EXIT/:/g')
         [[ $exits == *"PID $parent: sysretq"* ]] || fail "fork's parent (pid $parent) did not leave by sysretq: $exits"
         [[ $exits == *"PID $child: iretq"* ]] || fail "fork's child (pid $child) did not leave by iretq: $exits"
+}
+
+# watch_fork_exits NN I regs: at regs' fork, the parent's and the child's
+# pids, then the first two returns to the fork's call site, each with its
+# task's pid and its exit
+watch_fork_exits() {
+        local site
+        site=$(symbol regs regs_after_syscall) || { echo 'printf "no regs_after_syscall in build/user/bin/regs\n"'; return 0; }
+        watch_arm "$2" "sys_fork if $FRAME->ip == $site" "regs' fork"
+        echo 'set $parent = cpu_data.current_task->pid'
+        echo finish
+        echo 'set $child = $rax'
+        echo 'printf "FORK parent %d child %d\n", $parent, $child'
+        # no reschedule due: exit work would make the parent leave by IRET
+        echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
+        echo 'delete $w'
+        exit_breaks "$1" "$site"
+        watch_continue "the fork's first return"
+        echo 'printf "PID %d\n", cpu_data.current_task->pid'
+        print_exit
+        watch_continue "the fork's second return"
+        echo 'printf "PID %d\n", cpu_data.current_task->pid'
+        print_exit
+        watch_end 3
 }
 
 # check_path_vs_reference NN OTHER fewer|more PATH...: lab NN's PATHs retire

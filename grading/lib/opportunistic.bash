@@ -92,19 +92,38 @@ frame_edits_session() {
         gdb_session "$1" bench < <(frame_edits_commands "$1")
 }
 
-# check_exits_by NN EXIT PROGRAM RETURN N [ARM]: the first N returns to
-# RETURN (SYMBOL+N, site_after) in PROGRAM all leave by EXIT. With ARM (a
-# kernel function), GDB watches the exits only once ARM has run: a program
-# that makes thousands of other syscalls first (bench) would otherwise
-# stop GDB at every one of their exits.
+# check_exits_by NN EXIT PROGRAM: the first returns to PROGRAM's call site
+# of EXITS_BY_RETURN (SYMBOL+N, site_after), as many as it says, all leave
+# by EXIT. A watcher of PROGRAM, in the lab's shared session of watched
+# programs (watch.bash).
 check_exits_by() {
         require_boot
-        run gdb_session "$1" "$3" < <(
-                exits_by_commands "$1" "$3" "$4" "$5" "${6:-}"
-                echo kill
-                echo quit
-        )
-        judge_exits_by "$2" "$5"
+        watched "$1" exits_by "$3"
+        judge_exits_by "$2" "${EXITS_BY_RETURN[$3]#* }"
+}
+
+# the call site check_exits_by watches in each program, and how many of
+# its returns
+declare -gA EXITS_BY_RETURN=(
+        [single_step_syscall]="ss_after_syscall 1"
+)
+
+# watch_exits_by NN I PROGRAM: check_exits_by's watcher: from the first
+# syscall that will return to the site, each return's exit
+watch_exits_by() {
+        local ret n i
+        [ -n "${EXITS_BY_RETURN[$3]:-}" ] || { echo "printf \"no EXITS_BY_RETURN for $3\\n\""; return 0; }
+        set -- "$1" "$2" "$3" ${EXITS_BY_RETURN[$3]}
+        ret=$(site_after "$3" "$4" 2>/dev/null) || { echo "printf \"no $4 in build/user/bin/$3\\n\""; return 0; }
+        n=$5
+        watch_arm "$2" "entry_SYSCALL_64 if \$rcx == $ret" "a syscall that returns to $4"
+        echo 'delete $w'
+        exit_breaks "$1" "$ret"
+        for ((i = 1; i <= n; i++)); do
+                watch_continue "return $i to $4"
+                print_exit
+        done
+        watch_end $((n + 1))
 }
 
 # exits_by_commands NN PROGRAM RETURN N ARM: check_exits_by's GDB commands

@@ -56,19 +56,38 @@ watch_session() {
 # watch_arm I "FUNCTION [if CONDITION]" WHAT: program I's first stop, at
 # FUNCTION (when CONDITION holds there); the commands after it run in an
 # `else` that the watcher closes with `end`. When the program ends first,
-# "ENDED before WHAT" is printed instead. $w is the stop's breakpoint. It
-# is set only once init has started program I (the count stops GDB there):
+# "ENDED before WHAT" is printed instead. $w is the stop's breakpoint, and
+# every breakpoint the watcher makes after it has a higher number. It is
+# set only once init has started program I (the count stops GDB there):
 # armed during an earlier program, a breakpoint on a busy path (the IRET
 # of every timer tick) would stop GDB thousands of times for nothing.
 watch_arm() {
-        local fn=${2%% if *} cond=
-        [[ $2 != *" if "* ]] || cond=" && (${2#* if })"
         echo "set \$watching = $1"
         printf '%s\n' 'if $prog < $watching' continue end
+        watch_break "$1" "$2"
+        echo 'set $w = $bpnum'
+        watch_continue "$3"
+}
+
+# watch_break I "FUNCTION [if CONDITION]": a breakpoint held to program I
+watch_break() {
+        local fn=${2%% if *} cond=
+        [[ $2 != *" if "* ]] || cond=" && (${2#* if })"
         echo "break $fn if \$prog == $1$cond"
-        printf '%s\n' 'set $w = $bpnum' continue 'if $prog > $watching' 'delete $w'
-        echo "printf \"ENDED before $3\\n\""
-        echo else
+}
+
+# watch_continue WHAT: on to the watcher's next stop; when its program
+# ends first, its breakpoints go and "ENDED before WHAT" is printed, else
+# the commands after it run in an `else` (watch_end closes it)
+watch_continue() {
+        printf '%s\n' continue 'if $prog > $watching' 'delete $w-$bpnum' "printf \"ENDED before $1\\n\"" else
+}
+
+# watch_end N: the watcher's breakpoints deleted, its N stops closed
+watch_end() {
+        local i
+        echo 'delete $w-$bpnum'
+        for ((i = 0; i < $1; i++)); do echo end; done
 }
 
 # watcher_part NAME WHERE: $output, a session of several watchers, cut to
