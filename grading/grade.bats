@@ -470,6 +470,28 @@ EOF
         judge_iret_after
 }
 
+@test "a GDB session of several programs: a watcher's later stop that never comes ends its part, not a stop elsewhere" {
+        skip_in_student_tree
+        load lib/exits
+        load lib/fullframe
+        local lab=${LABS_HERE##* } all
+        # the probe's getpid, the second handler stop, made never to come
+        # (a number no syscall has): GDB stops next where init starts the
+        # second regs, inside the watcher's if block
+        HANDLER_STOPS=("sys_mmap 9" "__x64_sys_getpid 4095")
+        all=$(watch_session "$lab" handler_stops:regs fork_exits:regs) || true
+        output=$all
+        watcher_part handler_stops:regs "the boot"
+        assert_output --partial "ENDED before __x64_sys_getpid"
+        assert_output --regexp "AT 9"
+        refute_output --regexp "AT 4095"
+        output=$all
+        watcher_part fork_exits:regs "the boot"
+        assert_output --regexp "FORK parent [0-9]+ child [0-9]+"
+        printed EXIT
+        assert_equal "$PRINTED" "EXIT sysretq EXIT iretq"
+}
+
 # The tests above judge lab 01's checks by counting boots; this holds every
 # lab's checks to the same rule without booting: a check's first line is
 # require_boot, or a call of another check (which then starts with it).

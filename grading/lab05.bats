@@ -17,7 +17,7 @@ LAB=05
 BENCH_EXITS="execve getpid exit_work"
 # the checks that watch one program each under GDB, in one boot of them
 # all (watch.bash): WATCHER:PROGRAM, in the order they boot
-PROGRAM_WATCHES="iret_after:seccomp_filter iret_after:sigregs iret_after:iopl iret_after:sigbasic ptrace_iret:ptrace_syscall handler_stops:regs fork_exits:regs"
+PROGRAM_WATCHES="iret_after:seccomp_filter iret_after:sigregs iret_after:iopl iret_after:sigbasic ptrace_iret:ptrace_syscall handler_stops:regs fork_exits:regs filtered_getpid_sysret:seccomp_fast errno_skips_by_sysret:seccomp_fast phase1_rewrites_nothing:seccomp_fast"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"

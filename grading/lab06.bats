@@ -18,7 +18,7 @@ LAB=06
 BENCH_EXITS="execve getpid sched_yield traced kill full_restore"
 # the checks that watch one program each under GDB, in one boot of them
 # all (watch.bash): WATCHER:PROGRAM, in the order they boot
-PROGRAM_WATCHES="iret_after:sysret_rip exits_by:single_step_syscall iret_after:sigregs iret_after:sigbasic ptrace_iret:ptrace_syscall handler_stops:regs fork_exits:regs"
+PROGRAM_WATCHES="iret_after:sysret_rip exits_by:single_step_syscall iret_after:sigregs iret_after:sigbasic ptrace_iret:ptrace_syscall handler_stops:regs fork_exits:regs top_page_irets:regs filtered_getpid_sysret:seccomp_fast phase1_rewrites_nothing:seccomp_fast"
 
 setup_file() {
         boot_all_programs "$LAB" "$ALL_PROGRAMS"

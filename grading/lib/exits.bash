@@ -330,7 +330,7 @@ iret_after_stop() {
         echo 'set $e = $bpnum'
         exit_breaks_of_task "$1"
         echo continue
-        printf '%s\n' 'if $prog > $watching' 'printf "ENDED before its exit\n"' else
+        printf '%s\n' "if $WATCH_ENDED" 'printf "ENDED before its exit\n"' else
         print_exit
         echo end
         printf '%s\n' 'while $e < $bpnum' 'set $e = $e + 1' 'delete $e' end

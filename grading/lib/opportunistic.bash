@@ -165,31 +165,41 @@ check_bench_exits_by() {
 # it had been the last instruction below 2^47 (rcx = 2^47 at entry, so the
 # ip and cx slots both say 2^47): the exit must be IRETQ, never a SYSRETQ to
 # a non-canonical rip, and the process must get SIGSEGV at 2^47, in user
-# mode, from the faulting IRET (the kernel goes on)
+# mode, from the faulting IRET (the kernel goes on: init starts its next
+# program, or ends). A watcher of regs, in the lab's shared session
+# (watch.bash); the serial lines it reads are regs'.
 check_top_page_irets() {
         require_boot
-        local site
-        site=$(symbol regs regs_after_syscall) || fail "regs_after_syscall not in build/user/bin/regs"
-        run gdb_session "$1" regs < <(
-                echo delete
-                echo "break entry_SYSCALL_64 if \$rcx == $site && \$rax == 39"
-                echo continue
-                echo 'set $p = cpu_data.current_task->pid'
-                echo 'set $rcx = 0x800000000000'
-                echo delete
-                exit_breaks_of_task "$1"
-                echo continue
-                print_exit
-                echo 'printf "IRET ip %#lx\n", *(unsigned long *)$rsp'
-                echo delete
-                echo continue
-        )
+        watched "$1" top_page_irets regs
         assert_output --partial "EXIT iretq"
         assert_output --partial "IRET ip 0x800000000000"
-        local log=$BATS_TEST_TMPDIR/qemu-gdb.out
-        grep -q "killed by signal 11" "$log" || fail "the process was not killed by SIGSEGV: $(tr -d '\r' < "$log" | grep -i 'regs\|fault\|signal' | tail -3)"
-        grep -q "^init exited with status" <(tr -d '\r' < "$log") || fail "the kernel did not carry on: $(tail -3 "$log")"
-        ! grep -q "Kernel panic" "$log" || fail "kernel panic: $(grep -A2 'Kernel panic' "$log")"
+        local log
+        log=$(tr -d '\r' < "$BATS_FILE_TMPDIR/program-watches/qemu-gdb.out" 2>/dev/null)
+        grep -qE 'regs\[[0-9]+\]: .*killed by signal 11' <<< "$log" ||
+                fail "regs was not killed by SIGSEGV: $(grep -i 'regs\|fault\|signal' <<< "$log" | tail -3)"
+        [[ $output == *"INIT WENT ON"* || $log == *"init exited with status"* ]] ||
+                fail "the kernel did not carry on: $(tail -3 <<< "$log")"
+        [[ $log != *"Kernel panic"* ]] || fail "kernel panic: $(grep -A2 'Kernel panic' <<< "$log")"
+}
+
+# watch_top_page_irets NN I regs: at regs' getpid, rcx set to 2^47; its
+# exit, the IRET frame's ip; then whether init starts its next program
+watch_top_page_irets() {
+        local site
+        site=$(symbol regs regs_after_syscall) || { echo 'printf "no regs_after_syscall in build/user/bin/regs\n"'; return 0; }
+        watch_arm "$2" "entry_SYSCALL_64 if \$rcx == $site && \$rax == 39" "regs' getpid"
+        echo 'set $p = cpu_data.current_task->pid'
+        echo 'set $rcx = 0x800000000000'
+        echo 'delete $w'
+        exit_breaks_of_task "$1"
+        watch_continue "the getpid's exit"
+        print_exit
+        echo 'printf "IRET ip %#lx\n", *(unsigned long *)$rsp'
+        # on to init's next fork (the count stops GDB there), if any
+        echo 'delete $w-$bpnum'
+        echo continue
+        printf '%s\n' "if $WATCH_ENDED" 'printf "INIT WENT ON\n"' end
+        watch_end 2
 }
 
 # check_null_syscall_budget NN MAX: bench's getpid round trip, the user's

@@ -17,25 +17,14 @@ sysret_regs_check() {
 # check_filtered_getpid_sysret NN: under seccomp_fast's filter, which allows
 # getpid, getpid leaves by sysretq three times in a row, with rcx = the
 # return rip (the SYSCALL's address + 2) and r11 = the user's rflags as
-# SYSCALL saved them (pt_regs->r11; SYSRET reloads the flags slot)
+# SYSCALL saved them (pt_regs->r11; SYSRET reloads the flags slot). A
+# watcher of seccomp_fast, in the lab's shared session (watch.bash).
 check_filtered_getpid_sysret() {
         require_boot
         local site ret
         site=$(fast_site allow)
         ret=$(printf '%#x' $(( site + 2 )))
-        run gdb_session "$1" seccomp_fast < <(
-                echo delete
-                exit_breaks "$1" "$ret"
-                for _ in 1 2 3; do
-                        echo continue
-                        print_exit
-                        echo 'if $pc != &native_irq_return_iret'
-                        sysret_regs_check
-                        echo end
-                done
-                echo kill
-                echo quit
-        )
+        watched "$1" filtered_getpid_sysret seccomp_fast
         printed EXIT
         assert_equal "$PRINTED" "EXIT sysretq EXIT sysretq EXIT sysretq"
         local line
@@ -46,31 +35,52 @@ check_filtered_getpid_sysret() {
         done < <(grep -o 'SYSRET rcx .*' <<< "$output")
 }
 
+# watch_filtered_getpid_sysret NN I seccomp_fast: from the allowed
+# getpid's entry, its first three exits, with rcx and r11 at a SYSRETQ
+watch_filtered_getpid_sysret() {
+        local ret i
+        ret=$(fast_site allow 2>/dev/null) || { echo 'printf "no seccomp_fast_allow in build/user/bin/seccomp_fast\n"'; return 0; }
+        ret=$(printf '%#x' $(( ret + 2 )))
+        watch_arm "$2" "entry_SYSCALL_64 if \$rcx == $ret" "the allowed getpid"
+        echo 'delete $w'
+        exit_breaks "$1" "$ret"
+        for i in 1 2 3; do
+                watch_continue "the allowed getpid's exit $i"
+                print_exit
+                echo 'if $pc != &native_irq_return_iret'
+                sysret_regs_check
+                echo end
+        done
+        watch_end 4
+}
+
 # check_errno_skips_by_sysret NN: SECCOMP_RET_ERRNO is answered in phase
 # 1: seccomp_fast's getppid is skipped, gets -EPERM, and leaves by sysretq
 check_errno_skips_by_sysret() {
         require_boot
         passed "seccomp_fast" "ERRNO: getppid skipped, -EPERM"
-        local site ret
-        site=$(fast_site errno)
-        ret=$(printf '%#x' $(( site + 2 )))
-        run gdb_session "$1" seccomp_fast < <(
-                echo delete
-                echo "break sys_getppid"
-                exit_breaks "$1" "$ret"
-                echo continue
-                echo 'if $pc == &sys_getppid'
-                echo 'printf "RAN sys_getppid\n"'
-                echo continue
-                echo end
-                print_exit
-                echo 'printf "AX %ld\n", (long)$rax'
-                echo kill
-                echo quit
-        )
+        watched "$1" errno_skips_by_sysret seccomp_fast
         refute_output --partial "RAN sys_getppid"
         assert_output --partial "EXIT sysretq"
         assert_output --regexp "AX -1$|AX -1[^0-9]"
+}
+
+# watch_errno_skips_by_sysret NN I seccomp_fast: from the ERRNO'd
+# getppid's entry, its handler (it must not run) or its exit, and rax
+watch_errno_skips_by_sysret() {
+        local ret
+        ret=$(fast_site errno 2>/dev/null) || { echo 'printf "no seccomp_fast_errno in build/user/bin/seccomp_fast\n"'; return 0; }
+        ret=$(printf '%#x' $(( ret + 2 )))
+        watch_arm "$2" "entry_SYSCALL_64 if \$rcx == $ret" "the ERRNO'd getppid"
+        echo 'delete $w'
+        watch_break "$2" sys_getppid
+        exit_breaks "$1" "$ret"
+        watch_continue "the ERRNO'd getppid's exit"
+        printf '%s\n' 'if $pc == &sys_getppid' 'printf "RAN sys_getppid\n"' else
+        print_exit
+        echo 'printf "AX %ld\n", (long)$rax'
+        echo end
+        watch_end 2
 }
 
 # check_phase1_rewrites_nothing NN: GDB saves the frame at
@@ -78,20 +88,9 @@ check_errno_skips_by_sysret() {
 # 1 run, and compares: only ax and orig_ax may differ
 check_phase1_rewrites_nothing() {
         require_boot
-        local site slots="r15 r14 r13 r12 bp bx r11 r10 r9 r8 ax cx dx si di orig_ax ip cs flags sp ss" s
-        site=$(fast_site errno)
-        run gdb_session "$1" seccomp_fast < <(
-                echo delete
-                echo "break syscall_trace_enter_phase1 if $FRAME->ip == $site + 2"
-                echo continue
-                for s in $slots; do echo "printf \"BEFORE $s %#lx\\n\", $FRAME->$s"; done
-                echo finish
-                for s in $slots; do echo "printf \"AFTER $s %#lx\\n\", $FRAME->$s"; done
-                echo kill
-                echo quit
-        )
-        local before after changed=
-        for s in $slots; do
+        local s before after changed=
+        watched "$1" phase1_rewrites_nothing seccomp_fast
+        for s in $PHASE1_SLOTS; do
                 [[ $output =~ BEFORE\ $s\ (0x[0-9a-f]+|0) ]] || fail "GDB never stopped in phase 1: $(tail -5 <<< "$output")"
                 before=${BASH_REMATCH[1]}
                 [[ $output =~ AFTER\ $s\ (0x[0-9a-f]+|0) ]] || fail "phase 1 never returned: $(tail -5 <<< "$output")"
@@ -105,6 +104,21 @@ check_phase1_rewrites_nothing() {
         [ -z "$changed" ] || fail "phase 1 rewrote pt_regs beyond ax and orig_ax:$changed"
         # the ERRNO filter did answer in phase 1
         assert_output --regexp "AFTER ax 0xffffffffffffffff"
+}
+
+# the frame's slots check_phase1_rewrites_nothing compares
+PHASE1_SLOTS="r15 r14 r13 r12 bp bx r11 r10 r9 r8 ax cx dx si di orig_ax ip cs flags sp ss"
+
+# watch_phase1_rewrites_nothing NN I seccomp_fast: the frame before and
+# after phase 1 of the ERRNO'd getppid
+watch_phase1_rewrites_nothing() {
+        local site s
+        site=$(fast_site errno 2>/dev/null) || { echo 'printf "no seccomp_fast_errno in build/user/bin/seccomp_fast\n"'; return 0; }
+        watch_arm "$2" "syscall_trace_enter_phase1 if $FRAME->ip == $site + 2" "phase 1 of the ERRNO'd getppid"
+        for s in $PHASE1_SLOTS; do echo "printf \"BEFORE $s %#lx\\n\", $FRAME->$s"; done
+        echo finish
+        for s in $PHASE1_SLOTS; do echo "printf \"AFTER $s %#lx\\n\", $FRAME->$s"; done
+        watch_end 1
 }
 
 # check_filter_overhead_cut NN OTHER: the overhead of an allow-all filter

@@ -16,8 +16,16 @@
 # and where init starts the next program, which ends the watcher: the next
 # one still sees its whole program.
 #   watch_WATCHER NN I PROGRAM: the GDB commands of WATCHER for program
-#   number I (from 1); they start with watch_arm, and delete only the
-#   breakpoints they made
+#   number I (from 1). They start with watch_arm, make further breakpoints
+#   held to the program with watch_break, go on to each further stop with
+#   watch_continue, end with watch_end, and delete only the breakpoints
+#   they made.
+
+# WATCH_ENDED: GDB's test, after a continue, that the watched program has
+# ended: GDB stopped where init (pid 1) starts the next one. Not $prog:
+# after a continue inside an if block, GDB runs the counting breakpoint's
+# commands only once the whole block is done.
+WATCH_ENDED='$prog > $watching || cpu_data.current_task->pid == 1'
 
 # watched NN WATCHER PROGRAM: $output = what WATCHER printed for PROGRAM
 watched() {
@@ -80,7 +88,7 @@ watch_break() {
 # ends first, its breakpoints go and "ENDED before WHAT" is printed, else
 # the commands after it run in an `else` (watch_end closes it)
 watch_continue() {
-        printf '%s\n' continue 'if $prog > $watching' 'delete $w-$bpnum' "printf \"ENDED before $1\\n\"" else
+        printf '%s\n' continue "if $WATCH_ENDED" 'delete $w-$bpnum' "printf \"ENDED before $1\\n\"" else
 }
 
 # watch_end N: the watcher's breakpoints deleted, its N stops closed
