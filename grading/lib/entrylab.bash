@@ -26,6 +26,8 @@ source "$ENTRYLAB_ROOT/grading/lib/oops.bash"
 source "$ENTRYLAB_ROOT/grading/lib/audit.bash"
 # checks that watch programs under GDB share one boot
 source "$ENTRYLAB_ROOT/grading/lib/watch.bash"
+# listening PORT: a TCP stub is up (make qemu-gdb's port)
+source "$ENTRYLAB_ROOT/grading/lib/listening.bash"
 
 # lab_numbers: the labs of this tree, "01 02 ..."
 lab_numbers() {
@@ -717,21 +719,6 @@ free_port() {
                 listening "$p" && continue
                 if [ -n "${2:-}" ]; then printf -v "$2" %s "$p"; else echo "$p"; fi
                 return 0
-        done
-        return 1
-}
-
-# listening PORT: something listens there, on IPv4 or IPv6 (read from /proc,
-# no tools needed; state 0A is LISTEN). Read by the shell itself: a GDB
-# session polls it until QEMU's stub is up.
-listening() {
-        local hex f local_addr remote state
-        printf -v hex '%04X' "$1"
-        for f in /proc/net/tcp /proc/net/tcp6; do
-                [ -r "$f" ] || continue
-                while read -r _ local_addr remote state _; do
-                        [[ $local_addr == *:$hex && $remote == *:0000 && $state == 0A ]] && return 0
-                done < "$f"
         done
         return 1
 }
