@@ -15,7 +15,7 @@ load lib/opportunistic
 LAB=06
 # bench's exits that this file's checks watch, in one GDB session, in
 # bench's order (exits.bash)
-BENCH_EXITS="execve getpid sched_yield traced kill full_restore"
+BENCH_EXITS="execve getpid sched_yield frame_edits traced kill full_restore"
 # the checks that watch one program each under GDB, in one boot of them
 # all (watch.bash): WATCHER:PROGRAM, in the order they boot
 PROGRAM_WATCHES="iret_after:sysret_rip exits_by:single_step_syscall iret_after:sigregs iret_after:sigbasic ptrace_iret:ptrace_syscall handler_stops:regs fork_exits:regs top_page_irets:regs filtered_getpid_sysret:seccomp_fast phase1_rewrites_nothing:seccomp_fast"

@@ -25,13 +25,13 @@ FRAME_EDITS=(
         "ss == __USER_DS|set var $FRAME->ss = 0"
 )
 
-# frame_edits_commands NN: GDB's part, all edits in one session of bench:
-# each of its sched_yields (exit work pending: the checked exit) in turn
-# has its frame edited once the handler returned, and GDB prints the exit
-# it took. Before that exit instruction runs, GDB puts back what it
-# edited (on IRET's frame, or in rcx and r11 for a SYSRET), so that bench
-# goes on to the next edit as if nothing had happened.
-frame_edits_commands() {
+# bench_watch_frame_edits NN: a watcher of bench's exits (exits.bash) that
+# makes every frame edit in turn: each of bench's next sched_yields (exit
+# work pending: the checked exit) has its frame edited once the handler
+# returned, and GDB prints the exit it took. Before that exit instruction
+# runs, GDB puts back what it edited (on IRET's frame, or in rcx and r11
+# for a SYSRET), so that bench goes on as if nothing had happened.
+bench_watch_frame_edits() {
         local entry
         echo delete
         for entry in "${FRAME_EDITS[@]}"; do
@@ -64,18 +64,16 @@ end
 delete
 GDB
         done
-        echo kill
-        echo quit
 }
 
 # check_frame_edit_irets NN WHAT: the frame edited for the check WHAT
-# (FRAME_EDITS) left by IRETQ. The session is made once per test file, by
-# the first test that asks, and read by the others (session_once).
+# (FRAME_EDITS) left by IRETQ: a watcher of bench's exits (exits.bash),
+# in the session the lab file's BENCH_EXITS share.
 check_frame_edit_irets() {
         require_boot
-        local dir=$BATS_FILE_TMPDIR/frame-edits out edited exit rest
-        session_once "$dir" frame_edits_session "$1"
-        out=$(< "$dir/out")
+        local out edited exit rest
+        bench_exits "$1" frame_edits
+        out=$output
         [[ $out == *"EDITED $2: "* ]] ||
                 fail "$2: GDB never made this edit; the session ended: $(grep -v '^$' <<< "$out" | tail -n 2 | tr '\n' ' ')"
         # the edit's line, then the first exit after it, before the next edit
@@ -85,11 +83,6 @@ check_frame_edit_irets() {
         if [[ $rest =~ EXIT\ [a-z]+ ]]; then exit=${BASH_REMATCH[0]}; fi
         [ "$exit" = "EXIT iretq" ] ||
                 fail "$2: the frame (EDITED $edited) left by ${exit:-no exit at all}"
-}
-
-# frame_edits_session NN: bench under GDB, with every frame edit in turn
-frame_edits_session() {
-        gdb_session "$1" bench < <(frame_edits_commands "$1")
 }
 
 # check_exits_by NN EXIT PROGRAM: the first returns to PROGRAM's call site
