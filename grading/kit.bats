@@ -447,3 +447,27 @@ GDB
         devnull_passes 01
         devnull_passes "$(last_lab)"
 }
+
+@test "finish_at_caller (entrylab.gdb) stops at sys_kill's return in lab 03, where a label sits at the return address" {
+        [ -d "$ENTRYLAB_ROOT"/labs/03-partial-frame ] || skip "no lab 03 in this tree"
+        run gdb_session 03 sigbasic <<'GDB'
+delete
+break sys_kill if $rdi == cpu_data.current_task->pid
+continue
+set $p = cpu_data.current_task->pid
+set $kills = 0
+delete
+break sys_kill
+commands
+silent
+set $kills = $kills + 1
+continue
+end
+finish_at_caller
+printf "BACK pid %d of %d, kills since %d, at the label %d\n", cpu_data.current_task->pid, $p, $kills, $pc == &entry_SYSCALL_64_after_fastpath_call
+kill
+quit
+GDB
+        # the same task, at the return address, before any other kill ran
+        assert_output --regexp "BACK pid ([0-9]+) of \1, kills since 0, at the label 1"
+}

@@ -33,3 +33,19 @@ document whoami
 The current task, its TIF_* flags, both GS bases (swapgs exchanges them)
 and the timer ticks taken so far.
 end
+
+define finish_at_caller
+  up-silently
+  set $caller_pc = $pc
+  set $caller_sp = $sp
+  down-silently
+  tbreak *$caller_pc if $sp == $caller_sp
+  continue
+end
+document finish_at_caller
+Run until the current function returns to its caller, as finish does, but
+known by the return address and the stack pointer alone. finish also
+compares frames, and where a label sits at the return address (lab 03's
+entry_SYSCALL_64_after_fastpath_call) it takes the caller for another
+function and runs on past the return.
+end

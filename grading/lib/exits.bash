@@ -318,20 +318,21 @@ watch_iret_after() {
 }
 
 # iret_after_stop NN: at the syscall, the function's return, then the
-# task's next exit. (The syscall's breakpoint, $w, is deleted only after
-# `finish`: in lab 03 GDB's return address from sys_kill is never reached,
-# and the program's next kill of itself ends the `finish`.)
+# task's next exit (finish_at_caller, common/gdb/entrylab.gdb: GDB's own
+# finish runs past lab 03's return from sys_kill, where a label sits)
 iret_after_stop() {
         echo 'set $p = cpu_data.current_task->pid'
         echo 'printf "HIT pid %d\n", $p'
-        echo finish
-        echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
         echo 'delete $w'
         echo 'set $e = $bpnum'
+        echo finish_at_caller
+        printf '%s\n' "if $WATCH_ENDED" 'printf "ENDED before its return\n"' else
+        echo "set var cpu_data.current_task->thread_info.flags &= ~(1UL << 3)"
         exit_breaks_of_task "$1"
         echo continue
         printf '%s\n' "if $WATCH_ENDED" 'printf "ENDED before its exit\n"' else
         print_exit
+        echo end
         echo end
         printf '%s\n' 'while $e < $bpnum' 'set $e = $e + 1' 'delete $e' end
 }

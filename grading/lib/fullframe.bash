@@ -149,7 +149,7 @@ watch_fork_exits() {
         site=$(symbol regs regs_after_syscall) || { echo 'printf "no regs_after_syscall in build/user/bin/regs\n"'; return 0; }
         watch_arm "$2" "sys_fork if $FRAME->ip == $site" "regs' fork"
         echo 'set $parent = cpu_data.current_task->pid'
-        echo finish
+        watch_continue "sys_fork's return" finish_at_caller
         echo 'set $child = $rax'
         echo 'printf "FORK parent %d child %d\n", $parent, $child'
         # no reschedule due: exit work would make the parent leave by IRET
@@ -162,7 +162,7 @@ watch_fork_exits() {
         watch_continue "the fork's second return"
         echo 'printf "PID %d\n", cpu_data.current_task->pid'
         print_exit
-        watch_end 3
+        watch_end 4
 }
 
 # check_path_vs_reference NN OTHER fewer|more PATH...: lab NN's PATHs retire

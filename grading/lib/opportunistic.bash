@@ -38,7 +38,7 @@ bench_watch_frame_edits() {
                 echo 'break sys_sched_yield if cpu_data.current_task->pid != 1'
                 echo continue
                 echo 'set $p = cpu_data.current_task->pid'
-                echo finish
+                echo finish_at_caller
                 echo "set \$o_ip = $FRAME->ip"
                 echo "set \$o_cs = $FRAME->cs"
                 echo "set \$o_flags = $FRAME->flags"

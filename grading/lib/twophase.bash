@@ -116,9 +116,9 @@ watch_phase1_rewrites_nothing() {
         site=$(fast_site errno 2>/dev/null) || { echo 'printf "no seccomp_fast_errno in build/user/bin/seccomp_fast\n"'; return 0; }
         watch_arm "$2" "syscall_trace_enter_phase1 if $FRAME->ip == $site + 2" "phase 1 of the ERRNO'd getppid"
         for s in $PHASE1_SLOTS; do echo "printf \"BEFORE $s %#lx\\n\", $FRAME->$s"; done
-        echo finish
+        watch_continue "phase 1's return" finish_at_caller
         for s in $PHASE1_SLOTS; do echo "printf \"AFTER $s %#lx\\n\", $FRAME->$s"; done
-        watch_end 1
+        watch_end 2
 }
 
 # check_filter_overhead_cut NN OTHER: the overhead of an allow-all filter
@@ -158,7 +158,7 @@ check_rejoin_decides() {
                 for answer in 0 1; do
                         [ "$answer" = 0 ] || printf "%s\n" delete "break entry_SYSCALL_64" continue
                         printf "%s\n" "set var $flags |= 1 << 7" delete \
-                                "break syscall_trace_enter_phase1" continue "set var $flags &= ~(1 << 7)" finish \
+                                "break syscall_trace_enter_phase1" continue "set var $flags &= ~(1 << 7)" finish_at_caller \
                                 "set var \$rax = $answer"
                         [ "$answer" = 1 ] || echo 'set var ((struct pt_regs *)$rsp)->orig_ax = 110'
                         printf "%s\n" delete "break entry_SYSCALL_64_fastpath" "break tracesys_phase2" continue \
@@ -188,7 +188,7 @@ check_phase2_gets_phase1_result() {
         run gdb_session "$1" init=/bin/frameprobe < <(
                 at_probe_syscall
                 printf "%s\n" "set var $flags |= 1 << 7" delete \
-                        "break syscall_trace_enter_phase1" continue "set var $flags &= ~(1 << 7)" finish \
+                        "break syscall_trace_enter_phase1" continue "set var $flags &= ~(1 << 7)" finish_at_caller \
                         "set var \$rax = $want" delete "break syscall_trace_enter_phase2" continue \
                         'if $pc == &syscall_trace_enter_phase2' \
                         "printf \"PHASE2 rdi %#lx frame %#lx rdx %#lx\\n\", \$rdi, $FRAME, \$rdx" end

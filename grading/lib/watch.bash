@@ -84,11 +84,12 @@ watch_break() {
         echo "break $fn if \$prog == $1$cond"
 }
 
-# watch_continue WHAT: on to the watcher's next stop; when its program
-# ends first, its breakpoints go and "ENDED before WHAT" is printed, else
-# the commands after it run in an `else` (watch_end closes it)
+# watch_continue WHAT [COMMAND]: on to the watcher's next stop (continue,
+# or COMMAND: finish_at_caller); when its program ends first, its
+# breakpoints go and "ENDED before WHAT" is printed, else the commands
+# after it run in an `else` (watch_end closes it)
 watch_continue() {
-        printf '%s\n' continue "if $WATCH_ENDED" 'delete $w-$bpnum' "printf \"ENDED before $1\\n\"" else
+        printf '%s\n' "${2:-continue}" "if $WATCH_ENDED" 'delete $w-$bpnum' "printf \"ENDED before $1\\n\"" else
 }
 
 # watch_end N: the watcher's breakpoints deleted, its N stops closed
