@@ -30,7 +30,7 @@ at_handler() {
 # stop prints "AT nr", the registers and the frame's address
 watch_handler_stops() {
         local site stop r n=0
-        site=$(symbol regs regs_after_syscall) || { echo 'printf "no regs_after_syscall in build/user/bin/regs\n"'; return 0; }
+        watch_symbol site regs regs_after_syscall || return 0
         for stop in "${HANDLER_STOPS[@]}"; do
                 if [ $n = 0 ]; then
                         watch_arm "$2" "${stop% *} if $FRAME->ip == $site && $FRAME->orig_ax == ${stop#* }" "${stop% *}"
@@ -146,7 +146,7 @@ check_fork_exits() {
 # task's pid and its exit
 watch_fork_exits() {
         local site
-        site=$(symbol regs regs_after_syscall) || { echo 'printf "no regs_after_syscall in build/user/bin/regs\n"'; return 0; }
+        watch_symbol site regs regs_after_syscall || return 0
         watch_arm "$2" "sys_fork if $FRAME->ip == $site" "regs' fork"
         echo 'set $parent = cpu_data.current_task->pid'
         watch_continue "sys_fork's return" finish_at_caller

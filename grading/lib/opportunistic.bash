@@ -167,7 +167,7 @@ check_top_page_irets() {
         assert_output --partial "EXIT iretq"
         assert_output --partial "IRET ip 0x800000000000"
         local log
-        log=$(tr -d '\r' < "$BATS_FILE_TMPDIR/program-watches/qemu-gdb.out" 2>/dev/null)
+        log=$(tr -d '\r' < "$WATCHED_SERIAL" 2>/dev/null)
         grep -qE 'regs\[[0-9]+\]: .*killed by signal 11' <<< "$log" ||
                 fail "regs was not killed by SIGSEGV: $(grep -i 'regs\|fault\|signal' <<< "$log" | tail -3)"
         [[ $output == *"INIT WENT ON"* || $log == *"init exited with status"* ]] ||
@@ -179,7 +179,7 @@ check_top_page_irets() {
 # exit, the IRET frame's ip; then whether init starts its next program
 watch_top_page_irets() {
         local site
-        site=$(symbol regs regs_after_syscall) || { echo 'printf "no regs_after_syscall in build/user/bin/regs\n"'; return 0; }
+        watch_symbol site regs regs_after_syscall || return 0
         watch_arm "$2" "entry_SYSCALL_64 if \$rcx == $site && \$rax == 39" "regs' getpid"
         echo 'set $p = cpu_data.current_task->pid'
         echo 'set $rcx = 0x800000000000'

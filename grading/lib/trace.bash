@@ -206,7 +206,7 @@ check_gdb_ptrace_iret() {
 # IRET to the landing the tracer wrote (watch.bash)
 watch_ptrace_iret() {
         local landing
-        landing=$(symbol "$3" trace_regs_landing) || { echo 'printf "no trace_regs_landing\n"'; return 0; }
+        watch_symbol landing "$3" trace_regs_landing || return 0
         watch_arm "$2" "native_irq_return_iret if *(unsigned long *)\$rsp == $landing" "the IRET to trace_regs_landing"
         echo 'delete $w'
         echo 'printf "IRET ip %#lx cs %#lx flags %#lx ss %#lx rbx %#lx r15 %#lx\n", *(unsigned long *)$rsp, *(unsigned long *)($rsp + 8), *(unsigned long *)($rsp + 16), *(unsigned long *)($rsp + 32), $rbx, $r15'

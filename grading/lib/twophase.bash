@@ -39,7 +39,7 @@ check_filtered_getpid_sysret() {
 # getpid's entry, its first three exits, with rcx and r11 at a SYSRETQ
 watch_filtered_getpid_sysret() {
         local ret i
-        ret=$(fast_site allow 2>/dev/null) || { echo 'printf "no seccomp_fast_allow in build/user/bin/seccomp_fast\n"'; return 0; }
+        watch_symbol ret seccomp_fast seccomp_fast_allow || return 0
         ret=$(printf '%#x' $(( ret + 2 )))
         watch_arm "$2" "entry_SYSCALL_64 if \$rcx == $ret" "the allowed getpid"
         echo 'delete $w'
@@ -69,7 +69,7 @@ check_errno_skips_by_sysret() {
 # getppid's entry, its handler (it must not run) or its exit, and rax
 watch_errno_skips_by_sysret() {
         local ret
-        ret=$(fast_site errno 2>/dev/null) || { echo 'printf "no seccomp_fast_errno in build/user/bin/seccomp_fast\n"'; return 0; }
+        watch_symbol ret seccomp_fast seccomp_fast_errno || return 0
         ret=$(printf '%#x' $(( ret + 2 )))
         watch_arm "$2" "entry_SYSCALL_64 if \$rcx == $ret" "the ERRNO'd getppid"
         echo 'delete $w'
@@ -113,7 +113,7 @@ PHASE1_SLOTS="r15 r14 r13 r12 bp bx r11 r10 r9 r8 ax cx dx si di orig_ax ip cs f
 # after phase 1 of the ERRNO'd getppid
 watch_phase1_rewrites_nothing() {
         local site s
-        site=$(fast_site errno 2>/dev/null) || { echo 'printf "no seccomp_fast_errno in build/user/bin/seccomp_fast\n"'; return 0; }
+        watch_symbol site seccomp_fast seccomp_fast_errno || return 0
         watch_arm "$2" "syscall_trace_enter_phase1 if $FRAME->ip == $site + 2" "phase 1 of the ERRNO'd getppid"
         for s in $PHASE1_SLOTS; do echo "printf \"BEFORE $s %#lx\\n\", $FRAME->$s"; done
         watch_continue "phase 1's return" finish_at_caller

@@ -27,17 +27,29 @@
 # commands only once the whole block is done.
 WATCH_ENDED='$prog > $watching || cpu_data.current_task->pid == 1'
 
-# watched NN WATCHER PROGRAM: $output = what WATCHER printed for PROGRAM
+# watched NN WATCHER PROGRAM: $output = what WATCHER printed for PROGRAM;
+# WATCHED_SERIAL = the serial log of that boot
 watched() {
         local dir=$BATS_FILE_TMPDIR/program-watches progs="$2:$3"
         if [[ " ${PROGRAM_WATCHES:-} " == *" $2:$3 "* ]]; then
                 progs=$PROGRAM_WATCHES
                 session_once "$dir" watch_session "$1" $progs
                 output=$(< "$dir/out")
+                WATCHED_SERIAL=$dir/qemu-gdb.out
         else
                 output=$(watch_session "$1" "$2:$3") || true
+                WATCHED_SERIAL=$BATS_TEST_TMPDIR/qemu-gdb.out
         fi
         watcher_part "$2:$3" "the session of $progs"
+}
+
+# watch_symbol VAR PROGRAM SYMBOL: VAR = SYMBOL's address in the user
+# program; when it has none, the watcher's GDB part says so, and this fails
+# (the watcher then makes no breakpoint)
+watch_symbol() {
+        local addr
+        addr=$(symbol "$2" "$3") || { echo "printf \"no $3 in build/user/bin/$2\\n\""; return 1; }
+        printf -v "$1" %s "$addr"
 }
 
 # watch_session NN WATCHER:PROGRAM...: one boot of the programs, each
