@@ -219,12 +219,50 @@ GDB
         echo "$n quotes checked"
 }
 
-@test "a kernel that hangs is called a hang within TIMEOUT" {
+@test "a kernel that hangs is called a hang within TIMEOUT of QEMU's CPU time" {
         run $MAKE_ run LAB=01 ARGS=spin TIMEOUT=3
         assert_failure
-        assert_line --partial "entrylab: lab 01-iret-only: hang: no verdict within 3s"
+        assert_line --partial "entrylab: lab 01-iret-only: hang: no verdict within 3s of CPU time"
         # where it hung and in what, from QEMU's monitor (spin loops in user space)
-        assert_line --regexp "hang: no verdict within 3s; the CPU was in (.*, )?main\+0x[0-9a-f]+ \(common/user/bin/spin.c:[0-9]+\) in user space \([1-5] of 5 samples\).*, task spin\[[0-9]+\]"
+        assert_line --regexp "hang: no verdict within 3s of CPU time; the CPU was in (.*, )?main\+0x[0-9a-f]+ \(common/user/bin/spin.c:[0-9]+\) in user space \([1-5] of 5 samples\).*, task spin\[[0-9]+\]"
+}
+
+# throttled_qemu SECONDS: an ENTRYLAB_QEMU that gets QEMU as little CPU as
+# a heavily loaded machine would, for its first SECONDS: stopped, but for
+# 0.02 s a second. It writes the boot's wall time, in ms, to qemu.wall.
+throttled_qemu() {
+        local q=$BATS_TEST_TMPDIR/throttled-qemu
+        cat > "$q" <<Q
+#!/usr/bin/env bash
+start=\${EPOCHREALTIME/./}
+qemu-system-x86_64 "\$@" &
+qemu=\$!
+for _ in \$(seq $1); do
+        kill -STOP \$qemu 2>/dev/null
+        sleep 0.98
+        kill -CONT \$qemu 2>/dev/null
+        sleep 0.02
+done
+wait \$qemu
+status=\$?
+echo \$(( (\${EPOCHREALTIME/./} - start) / 1000 )) > "$BATS_TEST_TMPDIR/qemu.wall"
+exit \$status
+Q
+        chmod +x "$q"
+        echo "$q"
+}
+
+@test "a boot that gets little CPU (a loaded machine) is judged by QEMU's CPU time, not called a hang" {
+        # two rounds of four programs: more CPU than the throttle's slices
+        # give in 5 s (0.1 s), less than the bound of 4 s of CPU on a
+        # machine 2.5 times slower than one where they take 0.8 s
+        ENTRYLAB_QEMU=$(throttled_qemu 5) run $MAKE_ run LAB=01 ARGS="forkwait exectest fault mmap forkwait exectest fault mmap" TIMEOUT=4
+        assert_success
+        assert_line --partial "entrylab: lab 01-iret-only: all well (init exited 0)"
+        # what makes this a test: the boot outlasted its bound on the clock
+        local wall
+        wall=$(< "$BATS_TEST_TMPDIR/qemu.wall")
+        [ "$wall" -gt 4000 ] || fail "the throttled boot took $wall ms, not longer than its bound of 4 s"
 }
 
 @test "a real triple fault is called a reset without a verdict" {
