@@ -122,7 +122,9 @@ $(BUILD)/%.asm.o: labs/%.asm $(ASM_OFFSETS) common/include/calling.inc Makefile 
 	$(call msg,AS,$<)
 	$(Q)$(NASM) $(NASMFLAGS) $(call lab_config,$(firstword $(subst /, ,$*))) -o $@ $<
 
-$(BUILD)/%/labinfo.asm: labs/%
+# (the folder only has to exist: its time changes whenever an editor
+# saves a file there by renaming, which changes no code)
+$(BUILD)/%/labinfo.asm: | labs/%
 	@mkdir -p $(@D)
 	$(call msg,GEN,$@)
 	$(Q)printf 'section .rodata\nglobal lab_name\nlab_name: db "%s", 0\n' $* > $@
