@@ -19,8 +19,8 @@
 # watch_start: the watcher, in the background; it holds none of the
 # caller's descriptors (bats waits for whoever holds its pipes). It reads
 # QEMU's CPU time ten times a second; 1.2 s of CPU before the bound it
-# samples where the CPU is, and at the bound it ends QEMU and writes
-# "cpu" to $watch.hung: boot reports the hang.
+# samples where the CPU is, and at the bound it ends QEMU and makes
+# $watch.hung: boot reports the hang.
 watch_start() {
         (
                 for fd in /proc/$BASHPID/fd/*; do
@@ -40,7 +40,7 @@ watch_start() {
                                 sampled=1
                         fi
                         if [ "$ticks" -ge $bound ]; then
-                                echo cpu > "$watch.hung"
+                                : > "$watch.hung"
                                 kill -TERM "$qpid" 2>/dev/null
                                 read -rt 2 <> "$watch.nap" || true
                                 kill -KILL "$qpid" 2>/dev/null
