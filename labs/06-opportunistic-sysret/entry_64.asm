@@ -65,7 +65,7 @@ bits 64
 ; CANONICAL_OR_FAIL addr, tmp: go to opportunistic_sysret_failed unless addr
 ; is canonical, its bits 63..47 all equal: shift the bits above the address
 ; out, shift back in copies of its top bit, and a canonical address comes
-; back unchanged. (Linux 4.9, "x86/entry/64: Implement better check for
+; back unchanged. (2015, "x86/asm/entry/64: Implement better check for
 ; canonical addresses".) The shift count is the kit's virtual-address width
 ; (mm.h); the build stops if that ever changes, as Linux's did, because the
 ; CPUs in use would then disagree on what canonical means.
@@ -134,22 +134,23 @@ sysret_check:
         jnz     int_ret_from_sys_call           ;  _TIF_FULL_RESTORE
 
 ; Nothing pending and nobody rewrote the frame, so four of the six checks
-; below hold by construction: rcx and r11 are SYSCALL's own, cs and ss the
-; user's. What the user still controls is rip (a SYSCALL in the last bytes
-; below 2^47 would return to 2^47 itself, if that page were mapped) and TF
-; (a single-stepping user): check those two here.
+; below hold by construction: the cx and ip slots hold SYSCALL's rcx, the
+; r11 and flags slots its r11, cs and ss the user's. What the user still
+; controls is rip (a SYSCALL in the last bytes below 2^47 would return to
+; 2^47 itself, if that page were mapped) and TF (a single-stepping user):
+; check those two here, in the slots SYSRET loads, cx and r11.
         ; >>> exercise: 06-fastpath-checks
-        ; No handler rewrote this frame, yet SYSRET is not always safe:
-        ; which of the six checks below can such a frame still fail? Think
-        ; of a SYSCALL in the last bytes of the user half (the selftest
-        ; sysret_rip) and of a user who set TF before SYSCALL
-        ; (single_step_syscall). Fail to opportunistic_sysret_failed, reuse
-        ; what the six checks use, and keep it short: the null syscall's
-        ; budget is a graded test.
+        ; No handler rewrote this frame, yet it can still fail two of the
+        ; six checks below: which? Think of a SYSCALL in the last bytes of
+        ; the user half (the selftest sysret_rip) and of a user who set TF
+        ; before SYSCALL (single_step_syscall). Test the values SYSRET will
+        ; load, fail to opportunistic_sysret_failed, reuse what the six
+        ; checks use, and keep it short: the null syscall's budget is a
+        ; graded test.
         ; --- solution ---
-        mov     rcx, [rsp + PTREGS_IP]
+        mov     rcx, [rsp + PTREGS_CX]
         CANONICAL_OR_FAIL rcx, r11
-        test    qword [rsp + PTREGS_FLAGS], X86_EFLAGS_RF | X86_EFLAGS_TF
+        test    qword [rsp + PTREGS_R11], X86_EFLAGS_RF | X86_EFLAGS_TF
         jnz     opportunistic_sysret_failed
         ; <<< exercise: 06-fastpath-checks
         jmp     syscall_return_via_sysret
@@ -171,7 +172,8 @@ tracesys:
 
 ; Phase 2: the ptrace syscall-entry stop and SECCOMP_RET_TRACE, where a
 ; tracer may rewrite the whole frame. It returns the number to run (-1:
-; none); the syscall runs in C and leaves through the exit work and IRETQ.
+; none); the syscall runs in C and leaves through the exit work and the
+; six checks.
 ; rax = phase 1's result.
 tracesys_phase2:
         mov     rdi, rsp                        ; regs
@@ -245,9 +247,10 @@ sysret_verdict:
         ; <<< exercise: 06-six-checks
 %endif
 
-; We win! (Linux keeps this label for perf profiles; nothing jumps here but
-; the fast path.) The checks passed, so the cx and r11 slots hold rip and
-; rflags: SYSRETQ with every register from the frame, and the user rsp.
+; We win! (Linux keeps this label for perf profiles; only the fast path, and
+; the C checks' verdict, jump here.) The checks passed, so the cx and r11
+; slots hold rip and rflags: SYSRETQ with every register from the frame,
+; and the user rsp.
 syscall_return_via_sysret:
         POP_REGS                                ; r15 .. di; rcx = rip,
                                                 ;  r11 = rflags; rsp -> orig_ax
