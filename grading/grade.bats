@@ -397,6 +397,39 @@ injected() {
         [ "$GOT" -lt 30 ] || fail "the replaying kernel scores $GOT/$MAX"
 }
 
+# The witness needs the cost plugin. On a QEMU that loads none, a grade
+# still runs (its cycle checks fail), but its first line says that the
+# serial logs go unwitnessed, rather than passing a replayed log in silence.
+@test "grade warns, in its first line, when this QEMU loads no cost plugin" {
+        local qemu=$BATS_TEST_TMPDIR/qemu-without-plugins
+        printf '%s\n' '#!/bin/sh' \
+                'for a; do [ "$a" = -plugin ] && { echo "qemu: plugin support is not compiled in" >&2; exit 1; }; done' \
+                'exec qemu-system-x86_64 "$@"' > "$qemu"
+        chmod +x "$qemu"
+        # lab 99 has no tests: the warning comes before any lab is graded
+        run env ENTRYLAB_QEMU="$qemu" "$ENTRYLAB_ROOT/grading/grade" 99 3>&-
+        assert_line --index 0 --partial "grade: warning: "
+        assert_line --index 0 --partial "loads no cost plugin"
+        assert_line --index 0 --partial "the serial logs go unwitnessed"
+        run "$ENTRYLAB_ROOT/grading/grade" 99 3>&-
+        refute_output --partial "grade: warning"
+}
+
+# A student grades the lab at hand while a later one, not reached yet,
+# does not build: make grade builds only the labs it grades.
+@test "make grade LAB=01 grades lab 01 while lab 06 does not build" {
+        local tree=$BATS_TEST_TMPDIR/midway lab06
+        lab06=$(lab_dir 06)
+        tree_copy "$tree" --solved
+        echo 'this is not C;' >> "$tree/labs/$lab06/syscall.c"
+        rm -f "$tree/build/$lab06/kernel.elf"
+        run env ENTRYLAB_STOP_ABOVE=1 make -s -C "$tree" grade LAB=01 3>&-
+        assert_output --partial "lab 01 (01-iret-only)"
+        assert_output --regexp $'\n  ok      \\[[0-9]+\\] '
+        refute_output --partial "$lab06"
+        [ ! -e "$tree/build/$lab06/kernel.elf" ] || fail "make grade LAB=01 built lab 06"
+}
+
 # grade stops a lab by interrupting its bats; a run started in the
 # background by a shell without job control (a CI script's `cmd &`) has
 # SIGINT ignored, and the stop must work there too

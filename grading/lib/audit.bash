@@ -160,6 +160,11 @@ check_frame_audit() {
                 done
                 audit_part args "$gdb"
                 audit_arguments "$PART"
+                # no stop at sys_mmap is no verdict on the arguments, unless
+                # the probe's mmap came back all the same: then its handler
+                # was never called
+                [ -n "$PART" ] || ! grep -qs "^frameprobe: syscall 9 returned" "$qemu" ||
+                        bad+=("the probe's mmap returned, but GDB never stopped at sys_mmap: the dispatch did not call its handler")
         fi
         if [ "$part" != fast ]; then
                 audit_part slow "$gdb"

@@ -179,12 +179,12 @@ boot_all_programs() {
 file_boot_wait() {
         SERIAL=$BATS_FILE_TMPDIR/serial.log
         [ -e "$BATS_FILE_TMPDIR/ahead/pid" ] || return 0      # no file-wide boot here
-        # (the boot's own bound is of CPU time; its clock's, three times that)
-        local until=$((SECONDS + 3 * BOOT_TIMEOUT + 30))
+        # (the boot's own bound is of CPU time; its clock's, ten times that)
+        local until=$((SECONDS + 10 * BOOT_TIMEOUT + 30))
         while [ ! -e "$SERIAL.done" ] && [ $SECONDS -lt $until ]; do
                 nap 50
         done
-        [ -e "$SERIAL.done" ] || fail "the file-wide boot did not end within $((3 * BOOT_TIMEOUT + 30)) s"
+        [ -e "$SERIAL.done" ] || fail "the file-wide boot did not end within $((10 * BOOT_TIMEOUT + 30)) s"
 }
 
 # Boots ahead. A check that boots its own kernel (the page-leak and
@@ -451,7 +451,8 @@ boot_taken_ahead() {
                 n=${key%.key}
                 claim "$n.taken" || continue
                 # the boots before it may still run, each within its bound
-                local until=$((SECONDS + 10#${n##*/} * (2 * $4 + 30)))
+                # (of CPU time; on the clock, ten times that at most)
+                local until=$((SECONDS + 10#${n##*/} * (10 * $4 + 30)))
                 while [ ! -s "$n.status" ] && [ $SECONDS -lt $until ]; do
                         nap 50
                 done
@@ -524,6 +525,20 @@ trace_off() {
 boot_failed() {
         touch "$BATS_FILE_TMPDIR/boot-failed"
         fail "$1"
+}
+
+# checks_on_log DIR WHAT CHECK...: the CHECKs, which read the file-wide
+# log, judge another boot's (DIR/serial.log; WHAT names it in a failure),
+# each as a test runs it, ending at its first failed assertion. Never
+# "check && check || fail": errexit is off in all that a condition runs,
+# subshells included, and each check would count only its last command.
+checks_on_log() {
+        local BATS_FILE_TMPDIR=$1 what=$2 check
+        shift 2
+        echo "on $what:"
+        for check; do
+                "$check"
+        done
 }
 
 # Reading the serial log. A check reads the file-wide log dozens of times,

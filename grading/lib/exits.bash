@@ -32,16 +32,30 @@ bench_getpid_site() {
                      { prev = ($2 == "syscall") }'
 }
 
-# exit_breaks NN RIP: GDB commands that stop at every SYSRETQ returning to
-# RIP (in rcx) and at the IRETQ returning to RIP from a syscall (the saved
-# ip; orig_ax, just below it, is -1 for an interrupt, which may return to
-# the same rip)
+# exit_breaks NN RIP [sigreturn]: GDB commands that stop at every SYSRETQ
+# returning to RIP (in rcx) and at the IRETQ returning to RIP from a
+# syscall (the saved ip; orig_ax, just below it, is -1 for an interrupt,
+# which may return to the same rip). rt_sigreturn sets orig_ax to -1 too:
+# with "sigreturn", where RIP is reached through one, GDB notes each
+# rt_sigreturn in $sigreturn, and its IRETQ counts as well (the watcher
+# sets $sigreturn back to 0 after each exit: sigreturn_seen_reset)
 exit_breaks() {
-        local a
+        local a sigreturn=
         for a in $(sysretq_addrs "$1"); do
                 echo "break *$a if \$rcx == $2"
         done
-        echo "break native_irq_return_iret if *(unsigned long *)\$rsp == $2 && *(long *)(\$rsp - 8) != -1"
+        if [ "${3:-}" = sigreturn ]; then
+                printf '%s\n' 'set $sigreturn = 0' 'break sys_rt_sigreturn' commands silent \
+                        'set $sigreturn = 1' continue end
+                sigreturn=' || $sigreturn'
+        fi
+        echo "break native_irq_return_iret if *(unsigned long *)\$rsp == $2 && (*(long *)(\$rsp - 8) != -1$sigreturn)"
+}
+
+# sigreturn_seen_reset: after an exit that exit_breaks ... sigreturn
+# stopped at, the next interrupt is no longer an rt_sigreturn's
+sigreturn_seen_reset() {
+        echo 'set $sigreturn = 0'
 }
 
 # exit_breaks_of_task NN: GDB breakpoints at both exits (every SYSRETQ of
@@ -69,13 +83,6 @@ printed() {
                 PRINTED+="${PRINTED:+ }$1 ${BASH_REMATCH[1]}"
                 rest=${BASH_REMATCH[2]}
         done
-}
-
-# bench_getpid NN: the lab's getpid round trip, rdtsc per call under icount
-bench_getpid() {
-        local log=$BATS_TEST_TMPDIR/bench-$1.log
-        boot_lab "$1" "$log" bench >/dev/null || { cat "$log.verdict"; return 1; }
-        tr -d '\r' < "$log" | awk '$1 == "bench:" && $2 == "getpid" { print $3 }'
 }
 
 # Bench's exits, watched in one GDB session. Several checks watch how
@@ -199,20 +206,6 @@ check_fork_child_regs() {
         done
 }
 
-# check_cheaper_than NN OTHER: lab NN's getpid round trip retires fewer
-# instructions than the reference lab OTHER's (bench, icount; the figure is
-# grading/reference.tsv's, so a student's own lab OTHER does not matter)
-check_cheaper_than() {
-        require_boot
-        local mine other
-        mine=$(bench_getpid "$1") && [ -n "$mine" ] || fail "lab $1: no getpid figure: $mine"
-        other=$(bench_field "$REFERENCE_TSV" "$2" getpid icount) ||
-                fail "no getpid figure for lab $2 in grading/reference.tsv"
-        (( ${mine%.*} < ${other%.*} )) || fail "getpid: lab $1 retires $mine per call, lab $2 $other"
-}
-# its bench boot, made ahead (entrylab.bash)
-boot_ahead_for check_cheaper_than bench
-
 # check_unwritten_slots_never_read NN: at every SYSCALL, GDB fills the ten
 # slots a partial frame leaves unwritten (ss, sp, flags, cs and the six
 # callee-saved ones) with a poison before the entry code runs. A path that
@@ -247,9 +240,9 @@ check_unwritten_slots_never_read() {
         # depends on timing that GDB's stops change)
         grep -q "^init exited with status" "$dir/serial.log" ||
                 fail "the poisoned boot did not end: $(tail -3 "$dir/serial.log")"
-        (BATS_FILE_TMPDIR=$dir; check_regs_preserved && check_rcx_r11 && check_initial_regs &&
-                check_sigreturn_regs && check_iopl && check_ptrace_regs) ||
-                fail "with the unwritten slots poisoned"
+        checks_on_log "$dir" "the boot with the unwritten slots poisoned" \
+                check_regs_preserved check_rcx_r11 check_initial_regs \
+                check_sigreturn_regs check_iopl check_ptrace_regs
 }
 
 # at_probe_syscall: GDB commands that stop at the entry of a syscall of

@@ -165,26 +165,6 @@ watch_fork_exits() {
         watch_end 4
 }
 
-# check_path_vs_reference NN OTHER fewer|more PATH...: lab NN's PATHs retire
-# fewer (or more) instructions per round trip than the reference lab
-# OTHER's (grading/reference.tsv, so that a student's own lab OTHER does
-# not matter)
-check_path_vs_reference() {
-        require_boot
-        local lab=$1 other=$2 way=$3 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs
-        shift 3
-        lab_bench_tsv "$tsv" "$lab"
-        for p in "$@"; do
-                mine=$(bench_field "$tsv" "$lab" "$p" trip) theirs=$(bench_field "$REFERENCE_TSV" "$other" "$p" trip) ||
-                        fail "no $p figure for lab $other in grading/reference.tsv"
-                [[ $mine =~ ^[0-9]+$ ]] || fail "lab $lab, $p: no figure ($mine)"
-                case $way in
-                fewer) (( mine < theirs )) || fail "$p: lab $lab retires $mine instructions per round trip, lab $other $theirs: expected fewer" ;;
-                more) (( mine > theirs )) || fail "$p: lab $lab retires $mine instructions per round trip, lab $other $theirs: expected more" ;;
-                esac
-        done
-}
-
 # check_cleared_after_push NN: PUSH_AND_CLEAR_REGS (04-push-and-clear)
 # judged on its own, whatever the dispatch does: at the probe's first
 # getpid (init=/bin/frameprobe, every register a pattern), GDB records the
@@ -243,6 +223,6 @@ check_force_iret_decides() {
 
 # the checks here that drive GDB or make bench's table, which may run
 # ahead (entrylab.bash)
-may_run_ahead check_registers_cleared check_handler_gets_frame check_nospec_clamp check_fork_exits check_cleared_after_push check_force_iret_decides check_path_vs_reference
+may_run_ahead check_registers_cleared check_handler_gets_frame check_nospec_clamp check_fork_exits check_cleared_after_push check_force_iret_decides
 # the checks here that judge the probe's boot alone (entrylab.bash)
 boots_its_own check_cleared_after_push check_force_iret_decides

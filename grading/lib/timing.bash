@@ -77,21 +77,28 @@ check_sysret_beats_iret() {
                 fail "getpid: reference lab $1 $ca cycles, lab $2 $cb: expected lab $2 cheaper by >= $w - $extra"
 }
 
-# Lab B's PATH runs fewer kernel instructions than lab A's:
-#   check_fewer_kernel_instructions 02 03 getpid
-check_fewer_kernel_instructions() {
+# check_path_vs_reference NN OTHER fewer|more PATH...: lab NN's PATHs retire
+# fewer (or more) instructions per round trip than the reference lab
+# OTHER's (grading/reference.tsv, so that a student's own lab OTHER does
+# not matter)
+check_path_vs_reference() {
         require_boot
-        local tsv=$BATS_TEST_TMPDIR/bench-$1-$2.tsv ka kb
-        [ -f "$tsv" ] || bench_tsv "$tsv" "$1" "$2"
-        ka=$(bench_field "$tsv" "$1" "$3" kernel) kb=$(bench_field "$tsv" "$2" "$3" kernel)
-        [[ $ka =~ ^[0-9]+$ && $kb =~ ^[0-9]+$ ]] || fail "$3: no figures (lab $1: $ka, lab $2: $kb)"
-        (( kb < ka )) || fail "$3: lab $2 runs $kb kernel instructions, lab $1 $ka: expected fewer"
+        local lab=$1 other=$2 way=$3 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs
+        shift 3
+        lab_bench_tsv "$tsv" "$lab"
+        for p in "$@"; do
+                mine=$(bench_field "$tsv" "$lab" "$p" trip) theirs=$(bench_field "$REFERENCE_TSV" "$other" "$p" trip) ||
+                        fail "no $p figure for lab $other in grading/reference.tsv"
+                [[ $mine =~ ^[0-9]+$ ]] || fail "lab $lab, $p: no figure ($mine)"
+                case $way in
+                fewer) (( mine < theirs )) || fail "$p: lab $lab retires $mine instructions per round trip, lab $other $theirs: expected fewer" ;;
+                more) (( mine > theirs )) || fail "$p: lab $lab retires $mine instructions per round trip, lab $other $theirs: expected more" ;;
+                esac
+        done
 }
 
 # Every path the lab serves leaves by EXIT (iretq or sysretq):
 #   exits_taken 01 iretq getpid exit-work fork execve
-# (bench.bats, which has no file-wide boot, calls it as it is; a lab file
-# calls check_exit_taken, which needs that boot first)
 exits_taken() {
         local lab=$1 want=$2 tsv=$BATS_TEST_TMPDIR/bench-exit-$1.tsv p x
         shift 2
@@ -103,11 +110,6 @@ exits_taken() {
         done
 }
 
-check_exit_taken() {
-        require_boot
-        exits_taken "$@"
-}
-
 # the checks here that make bench's table of their lab (two boots under
 # the cost plugin), which may run ahead (entrylab.bash)
-may_run_ahead check_sysret_beats_iret
+may_run_ahead check_sysret_beats_iret check_path_vs_reference
