@@ -361,8 +361,8 @@ injected() {
 # log the reference recorded (every test program's boot) and powers off
 # "all well": under icount every boot of the reference prints the same bytes,
 # so such a log is easy to share. The cost plugin sees from outside that no
-# program ran, so the boot is named and the log earns nothing; what is left
-# is what the kernel really did (lab 01's frame, seen from GDB).
+# program ran, so the boot is named, the log earns nothing, and the lab's
+# grading stops there. A GDB session's boot is witnessed the same way.
 @test "a kernel that replays a recorded serial log scores under 30/100" {
         local tree=$BATS_TEST_TMPDIR/replay lab01 recorded
         lab01=$(lab_dir 01)
@@ -395,6 +395,12 @@ injected() {
         assert_output --partial "lab $lab01: the serial log is not what ran"
         read_total "$output"
         [ "$GOT" -lt 30 ] || fail "the replaying kernel scores $GOT/$MAX"
+        # a GDB session's boot is witnessed too (a kernel could replay on
+        # one command line alone): the boot 01-dispatch's check makes,
+        # under GDB, leaves the reason where its log was
+        (ENTRYLAB_ROOT=$tree; printf '%s\n' continue kill | gdb_session 01 "demo enosys mmap" >/dev/null) || true
+        run cat "$BATS_TEST_TMPDIR/qemu-gdb.out"
+        assert_output --partial "lab $lab01: the serial log is not what ran"
 }
 
 # The witness needs the cost plugin. On a QEMU that loads none, a grade

@@ -786,8 +786,15 @@ stub_listens() {
 # of the session, this line the GDB.
 gdb_session() {
         local lab stub= remote qpid out bound=${OWN_BOOT_BOUND:-60} st attempt base=${TMPDIR:-/tmp}
+        local witness=()
         lab_dir_to lab "$1" || return 2
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
+        # the session's serial log is witnessed as a lab's boot is (boot_lab):
+        # checks read it, and the kernel could tell this boot from its
+        # command line and print a recorded log in it alone
+        cost_plugin
+        [ -z "$COST_PLUGIN" ] || witness=(--plugin "$COST_PLUGIN,witness=1,out=$out.sites")
+        rm -f "$out.sites"
         # a socket's path must fit in sun_path (108 bytes)
         [ ${#base} -lt 64 ] || base=/tmp
         # a QEMU that did not come up (it said why, or it did not listen
@@ -805,7 +812,7 @@ gdb_session() {
                         stub=$base/entrylab-gdb.$BASHPID.$attempt.$RANDOM
                         remote=(--socket "$stub")
                         setsid "$ENTRYLAB_ROOT/grading/lib/boot" --lab "$lab" --timeout "$bound" --append "$2" \
-                                --interactive --gdb-socket "$stub" </dev/null >"$out" 2>&1 3>&- &
+                                --interactive --gdb-socket "$stub" "${witness[@]}" </dev/null >"$out" 2>&1 3>&- &
                 fi
                 qpid=$!
                 stub_listens "$stub" "$qpid" 10 && break
@@ -829,8 +836,22 @@ gdb_session() {
         fi
         # GDB's kill ends QEMU; the timeout bounds it if GDB did not get there
         wait "$qpid" 2>/dev/null
+        [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ] || [ ${#witness[@]} -eq 0 ] || gdb_boot_witnessed "$lab" "$out" "$2"
         # QEMU removes its socket as it exits, but not when it was killed
         [[ $stub != */* || ! -e $stub ]] || rm -f "$stub"
+}
+
+# gdb_boot_witnessed LAB LOG "programs": witness_boot for a GDB session's
+# boot. A log the plugin does not bear out is replaced by the reason:
+# every check that reads it fails, and shows why in its last serial
+# lines. QEMU writes the plugin's record at every exit (GDB's kill, the
+# kernel's power-off or reset) but a signal's: a session that ran out of
+# time, which its check reports, keeps its log as it is.
+gdb_boot_witnessed() {
+        [ -f "$2.sites" ] || return 0
+        : > "$2.verdict"
+        witness_boot "$@" && return 0
+        cp "$2.verdict" "$2"
 }
 
 # session_once DIR COMMAND...: a run that a few checks share (a GDB
