@@ -17,7 +17,9 @@ bits 64
 ; off, gs = kernel.
 global swapgs_restore_regs_and_return_to_usermode
 swapgs_restore_regs_and_return_to_usermode:
-        ; the whole frame goes back now: a force_iret() request is met
+        ; the whole frame goes back now: a force_iret() request is met (a
+        ; plain read-modify-write: one CPU, interrupts off, so no one can set
+        ; another flag in between; Linux, on many CPUs, clears with a lock)
         mov     rcx, [gs:PER_CPU_CURRENT]
         and     qword [rcx + TASK_TI_FLAGS], ~_TIF_FULL_RESTORE
         POP_REGS                                ; r15 .. di

@@ -144,7 +144,7 @@ tracesys:
         ; caller-saved registers) and which slot of the frame holds the
         ; number as phase 1 left it (it may have changed it). What
         ; tracesys_phase2 expects is written above it. Linux 3.18:
-        ; "tracesys" in arch/x86/kernel/entry_64.S; docs/history.md, lab 05.
+        ; "tracesys" in arch/x86/kernel/entry_64.S; this lab's README.
         ; --- starter ---
         ;         mov     rdi, rsp                        ; regs
         ;         mov     esi, AUDIT_ARCH_X86_64          ; arch

@@ -209,7 +209,8 @@ sysret_verdict:
         call    syscall_exit_to_user_mode       ; returns with interrupts off
         ; A rewritten frame (TIF_FULL_RESTORE) is judged below, so the request
         ; is met here, whichever exit the checks choose: left set, it would
-        ; send every later syscall of this task through this slow exit.
+        ; send every later syscall of this task through this slow exit. (A
+        ; plain and, as in entry_exit.asm: one CPU, interrupts off.)
         mov     rcx, [gs:PER_CPU_CURRENT]
         and     qword [rcx + TASK_TI_FLAGS], ~_TIF_FULL_RESTORE
 
@@ -226,7 +227,7 @@ sysret_verdict:
         ; worse than a wrong value: a rip SYSRET faults on in ring 0 on
         ; Intel (CANONICAL_OR_FAIL tests it), and flags that SYSRET cannot
         ; restore or that would trap at once. The README's table gives
-        ; Linux 3.16's reasons. Any register is scratch: every one is
+        ; each check's reason. Any register is scratch: every one is
         ; reloaded from the frame.
         ; --- starter ---
         ;         jmp     opportunistic_sysret_failed     ; IRET, as in lab 05
