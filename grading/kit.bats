@@ -196,6 +196,56 @@ GDB
         echo "$n figures checked"
 }
 
+# The cost tables of the labs' READMEs and answers, against
+# grading/reference.tsv: a column headed "trip NN", "cycles NN" or "exit
+# NN" holds that reference lab's figure, a column headed "NN" (the
+# history) "cycles exit", and a "change" or "Δ" column the difference of
+# the two before it. A row counts when its first cell is a path, alone or
+# followed by a "(...)" gloss; bold marks are read through.
+@test "the cost tables in the labs' READMEs and answers are grading/reference.tsv's" {
+        local doc line cells=() head=() i h want got path n=0 nn
+        local -A ref=()
+        while IFS=$'\t' read -r lab path _ trip _ _ cycles exit; do
+                ref[${lab:0:2} $path trip]=$trip ref[${lab:0:2} $path cycles]=$cycles
+                ref[${lab:0:2} $path exit]=$exit
+        done < <(tail -n +2 "$ENTRYLAB_ROOT/grading/reference.tsv")
+        for doc in "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/README.md "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/ANSWERS.md "$ENTRYLAB_ROOT"/README.md; do
+                head=()
+                while IFS= read -r line; do
+                        [[ $line == "|"* ]] || { head=(); continue; }
+                        line=${line//\*\*/}
+                        IFS='|' read -ra cells <<< "${line#|}"
+                        for i in "${!cells[@]}"; do
+                                cells[i]=${cells[i]#"${cells[i]%%[! ]*}"}
+                                cells[i]=${cells[i]%"${cells[i]##*[! ]}"}
+                        done
+                        if [ "${cells[0]}" = path ]; then head=("${cells[@]}"); continue; fi
+                        [ ${#head[@]} -gt 0 ] && [[ ${cells[0]} != -* ]] || continue
+                        path=${cells[0]%% (*}
+                        [ -n "${ref[01 $path trip]:-}" ] || continue
+                        for i in "${!head[@]}"; do
+                                h=${head[i]} want=${cells[i]:-}
+                                if [[ $h =~ ^(trip|cycles|exit)\ ([0-9][0-9])$ ]]; then
+                                        got=${ref[${BASH_REMATCH[2]} $path ${BASH_REMATCH[1]}]:-none}
+                                elif [[ $h =~ ^[0-9][0-9]$ ]]; then
+                                        got="${ref[$h $path cycles]:-none} ${ref[$h $path exit]:-none}"
+                                elif [[ $h == change || $h == Δ ]] && ((i >= 3)); then
+                                        got=$(( ${cells[i - 1]} - ${cells[i - 2]} ))
+                                        ((got > 0)) && got=+$got
+                                        want=${want/−/-}
+                                else
+                                        continue
+                                fi
+                                n=$((n + 1))
+                                [ "$want" = "$got" ] ||
+                                        fail "${doc#$ENTRYLAB_ROOT/}: $path, column \"$h\": the table says \"$want\", grading/reference.tsv \"$got\""
+                        done
+                done < "$doc"
+        done
+        [ "$n" -gt 100 ] || fail "only $n figures found in the tables"
+        echo "$n figures checked"
+}
+
 # A handout sends students to tests by name ("[2] 04-push-and-clear: right
 # after …"): each name a lab's README or answers quote, up to its "…", is
 # the start of a test of that lab, with the same points.
