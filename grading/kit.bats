@@ -210,6 +210,7 @@ GDB
                 ref[${lab:0:2} $path exit]=$exit
         done < <(tail -n +2 "$ENTRYLAB_ROOT/grading/reference.tsv")
         for doc in "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/README.md "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/ANSWERS.md "$ENTRYLAB_ROOT"/README.md; do
+                [ -f "$doc" ] || continue               # a handout has no answers
                 head=()
                 while IFS= read -r line; do
                         [[ $line == "|"* ]] || { head=(); continue; }
@@ -229,7 +230,8 @@ GDB
                                         got=${ref[${BASH_REMATCH[2]} $path ${BASH_REMATCH[1]}]:-none}
                                 elif [[ $h =~ ^[0-9][0-9]$ ]]; then
                                         got="${ref[$h $path cycles]:-none} ${ref[$h $path exit]:-none}"
-                                elif [[ $h == change || $h == Δ ]] && ((i >= 3)); then
+                                elif [[ $h == change || $h == Δ ]] && ((i >= 3)) &&
+                                     [[ ${cells[i - 1]} =~ ^[0-9]+$ && ${cells[i - 2]} =~ ^[0-9]+$ ]]; then
                                         got=$(( ${cells[i - 1]} - ${cells[i - 2]} ))
                                         ((got > 0)) && got=+$got
                                         want=${want/−/-}

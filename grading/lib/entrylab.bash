@@ -534,6 +534,9 @@ boot_failed() {
 # subshells included, and each check would count only its last command.
 checks_on_log() {
         local BATS_FILE_TMPDIR=$1 what=$2 check
+        # this log's lines, read afresh, and the test's own back after
+        local SERIAL=$1/serial.log SERIAL_LOADED= SERIAL_LINES=()
+        local -A SERIAL_BY_NAME=()
         shift 2
         echo "on $what:"
         for check; do
@@ -844,9 +847,12 @@ gdb_session() {
 # gdb_boot_witnessed LAB LOG "programs": witness_boot for a GDB session's
 # boot. A log the plugin does not bear out is replaced by the reason:
 # every check that reads it fails, and shows why in its last serial
-# lines. QEMU writes the plugin's record at every exit (GDB's kill, the
-# kernel's power-off or reset) but a signal's: a session that ran out of
-# time, which its check reports, keeps its log as it is.
+# lines. QEMU writes the plugin's record at every exit but a KILL: GDB's
+# kill, the kernel's power-off or reset, and the TERM of a session's
+# timeout (a log cut short is still witnessed: its lines are fewer too).
+# Sessions of init=/bin/frameprobe count no program lines: the probe is
+# init, with no round trip of another before it, and what their checks
+# read of its log (the probe's own report) can only fail them.
 gdb_boot_witnessed() {
         [ -f "$2.sites" ] || return 0
         : > "$2.verdict"

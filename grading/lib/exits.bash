@@ -41,14 +41,15 @@ bench_getpid_site() {
 # sets $sigreturn back to 0 after each exit: sigreturn_seen_reset)
 exit_breaks() {
         local a sigreturn=
-        for a in $(sysretq_addrs "$1"); do
-                echo "break *$a if \$rcx == $2"
-        done
+        # first, so that its commands can never attach to another breakpoint
         if [ "${3:-}" = sigreturn ]; then
                 printf '%s\n' 'set $sigreturn = 0' 'break sys_rt_sigreturn' commands silent \
                         'set $sigreturn = 1' continue end
                 sigreturn=' || $sigreturn'
         fi
+        for a in $(sysretq_addrs "$1"); do
+                echo "break *$a if \$rcx == $2"
+        done
         echo "break native_irq_return_iret if *(unsigned long *)\$rsp == $2 && (*(long *)(\$rsp - 8) != -1$sigreturn)"
 }
 
