@@ -795,9 +795,12 @@ gdb_session() {
         # the session's serial log is witnessed as a lab's boot is (boot_lab):
         # checks read it, and the kernel could tell this boot from its
         # command line and print a recorded log in it alone
-        cost_plugin
-        [ -z "$COST_PLUGIN" ] || witness=(--plugin "$COST_PLUGIN,witness=1,out=$out.sites")
+        # (make qemu-gdb boots as a student does, with no plugin)
         rm -f "$out.sites"
+        if [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" != 1 ]; then
+                cost_plugin
+                [ -z "$COST_PLUGIN" ] || witness=(--plugin "$COST_PLUGIN,witness=1,out=$out.sites")
+        fi
         # a socket's path must fit in sun_path (108 bytes)
         [ ${#base} -lt 64 ] || base=/tmp
         # a QEMU that did not come up (it said why, or it did not listen
@@ -839,7 +842,7 @@ gdb_session() {
         fi
         # GDB's kill ends QEMU; the timeout bounds it if GDB did not get there
         wait "$qpid" 2>/dev/null
-        [ "${ENTRYLAB_GDB_VIA_MAKE:-0}" = 1 ] || [ ${#witness[@]} -eq 0 ] || gdb_boot_witnessed "$lab" "$out" "$2"
+        [ ${#witness[@]} -eq 0 ] || gdb_boot_witnessed "$lab" "$out" "$2"
         # QEMU removes its socket as it exits, but not when it was killed
         [[ $stub != */* || ! -e $stub ]] || rm -f "$stub"
 }

@@ -38,7 +38,7 @@ bench_getpid_site() {
 # which may return to the same rip). rt_sigreturn sets orig_ax to -1 too:
 # with "sigreturn", where RIP is reached through one, GDB notes each
 # rt_sigreturn in $sigreturn, and its IRETQ counts as well (the watcher
-# sets $sigreturn back to 0 after each exit: sigreturn_seen_reset)
+# sets $sigreturn back to 0 after each exit)
 exit_breaks() {
         local a sigreturn=
         # first, so that its commands can never attach to another breakpoint
@@ -51,12 +51,6 @@ exit_breaks() {
                 echo "break *$a if \$rcx == $2"
         done
         echo "break native_irq_return_iret if *(unsigned long *)\$rsp == $2 && (*(long *)(\$rsp - 8) != -1$sigreturn)"
-}
-
-# sigreturn_seen_reset: after an exit that exit_breaks ... sigreturn
-# stopped at, the next interrupt is no longer an rt_sigreturn's
-sigreturn_seen_reset() {
-        echo 'set $sigreturn = 0'
 }
 
 # exit_breaks_of_task NN: GDB breakpoints at both exits (every SYSRETQ of

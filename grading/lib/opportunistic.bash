@@ -130,7 +130,8 @@ exits_by_commands() {
         for ((i = 0; i < $4; i++)); do
                 echo continue
                 print_exit
-                [ -z "${6:-}" ] || sigreturn_seen_reset
+                # the next interrupt is no longer an rt_sigreturn's
+                [ -z "${6:-}" ] || echo 'set $sigreturn = 0'
         done
 }
 
