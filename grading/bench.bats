@@ -97,6 +97,40 @@ require_tsv() {
         assert_line --regexp '^signal '
 }
 
+@test "a lab that does not build costs make bench, make diff and make run's history its own column alone" {
+        skip_in_student_tree
+        require_tsv
+        local tree=$BATS_TEST_TMPDIR/broken03
+        mkdir -p "$tree"
+        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
+                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        echo 'this is not C;' >> "$tree/labs/03-partial-frame/syscall.c"
+        run make -s -C "$tree" bench 3>&-
+        assert_failure
+        assert_line --regexp "^bench: lab 03-partial-frame: no figures: it does not build: labs/03-partial-frame/syscall.c:[0-9]+:[0-9]+: error: .*\(all of it: build/03-partial-frame.log\)$"
+        [ ! -e "$tree/build/03-partial-frame/kernel.elf" ] || fail "lab 03's last good kernel is still there"
+        # every other lab measured as ever, to the byte; lab 03 n/a throughout
+        run diff <(grep -v '^03-' "$TSV") <(grep -v '^03-' "$tree/build/bench.tsv")
+        assert_success
+        run awk -F'\t' '$1 ~ /^03-/ && $3$4$5$6$7$8 != "n/an/an/an/an/an/a"' "$tree/build/bench.tsv"
+        assert_output ""
+        run grep -c '^03-' "$tree/build/bench.tsv"
+        assert_output 8
+        # make run: lab 02's demo, then the history with lab 03's column n/a
+        run make -s -C "$tree" run LAB=02 3>&-
+        assert_success
+        assert_output --partial "entrylab: lab 02-sysret-fastpath: all well"
+        assert_line --regexp "^getpid +$(bench_field "$TSV" 01 getpid cycles) iretq +$(bench_field "$TSV" 02 getpid cycles) sysretq +n/a +[0-9]+ sysretq"
+        assert_line --regexp "^bench: lab 03-partial-frame: no figures: it does not build: "
+        # make diff of two labs that build: a third that does not is no matter
+        run make -s -C "$tree" diff A=01 B=02 3>&-
+        assert_success
+        assert_line --regexp "^getpid +$(bench_field "$TSV" 01 getpid cycles) +$(bench_field "$TSV" 02 getpid cycles) +-[0-9]+ "
+        run make -s -C "$tree" diff A=02 B=03 3>&-
+        assert_failure
+        assert_line --regexp "^getpid +$(bench_field "$TSV" 02 getpid cycles) +n/a +n/a "
+}
+
 @test "make bench KVM=1 does not crash where KVM does not work; the TSV stays icount" {
         require_tsv
         run env KVM=1 "$BENCH" run --out "$BATS_TEST_TMPDIR/kvm.tsv" 01
