@@ -9,6 +9,9 @@ LAB ?= $(lastword $(LAB_NUMBERS))
 lab := $(firstword $(filter $(LAB),$(LABS)) $(foreach l,$(LABS),$(if $(filter $(LAB),$(firstword $(subst -, ,$(l)))),$(l))))
 # expanded only by the targets that need one lab
 check-lab = $(if $(lab),,$(error entrylab: unknown LAB=$(LAB); choose one of: $(LAB_NUMBERS) (or the folder name: $(LABS))))
+# the kernel of a target that boots LAB, its prerequisite (none for an
+# unknown LAB: its recipe's check-lab says so)
+lab_kernel = $(if $(lab),$(BUILD)/$(lab)/kernel.elf)
 # make grade takes several: LAB="04 05" (each resolved as above, to its number)
 lab_number = $(firstword $(subst -, ,$(firstword $(filter $(1),$(LABS)) $(foreach l,$(LABS),$(if $(filter $(1),$(firstword $(subst -, ,$(l)))),$(l))))))
 grade_labs := $(foreach n,$(LAB),$(call lab_number,$(n)))
@@ -200,23 +203,19 @@ $(BUILD)/%/kernel-selftests.elf: $(KERNEL_OBJS) common/boot/kernel.ld Makefile $
 		-o $@ $(KERNEL_OBJS) $(filter-out $(BUILD)/user/programs.asm.o,$(call lab_objs,$*)) \
 		$(BUILD)/selftests/programs.asm.o
 
-run:
+run: $(lab_kernel)
 	$(check-lab)
-	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
 	@grading/lib/boot --lab $(lab) --timeout $(TIMEOUT) --append "$(ARGS)"
 	@# then, for the demo, each path across the history (make bench, condensed)
 	@$(if $(ARGS),,grading/lib/bench history)
 
-qemu:
+qemu: $(lab_kernel)
 	$(check-lab)
-	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
 	@echo "entrylab: lab $(lab) on the serial console; Ctrl-A X quits"
 	@grading/lib/boot --lab $(lab) --timeout $(INTERACTIVE_TIMEOUT) --append "$(ARGS)" --interactive
 
-qemu-gdb:
+qemu-gdb: $(lab_kernel)
 	$(check-lab)
-	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
-	@echo "entrylab: lab $(lab) paused, GDB stub on localhost:$(GDBPORT); run 'make gdb LAB=$(LAB)'"
 	@grading/lib/boot --lab $(lab) --timeout $(INTERACTIVE_TIMEOUT) --append "$(ARGS)" --interactive --gdb $(GDBPORT)
 
 # make gdb right after an edit: wait for the stub (make qemu-gdb builds
@@ -240,9 +239,8 @@ diff:
 	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench diff $(A) $(B)
 
 SYSCALL ?= getpid
-trace:
+trace: $(lab_kernel)
 	$(check-lab)
-	@$(MAKE) --no-print-directory $(BUILD)/$(lab)/kernel.elf
 	@$(if $(filter command line environment,$(origin TIMEOUT)),TIMEOUT=$(TIMEOUT)) grading/lib/bench trace $(lab) $(SYSCALL)
 
 # a real Linux under the same QEMU, icount and plugin (default: the newest

@@ -63,6 +63,23 @@ FAKE
         done
 }
 
+@test "a TIMEOUT or SYSCALL the kit does not take is one line naming it" {
+        for bad in abc 0 -3 1e3; do
+                run $MAKE_ run LAB=01 TIMEOUT=$bad
+                assert_failure
+                assert_equal "${lines[0]}" "entrylab: TIMEOUT=$bad is not a number of seconds"
+                # and make's own line that the recipe failed
+                assert_equal "${#lines[@]}" 2
+                assert_line --index 1 --regexp '^make: \*\*\* .*run.* Error'
+        done
+        for bad in "" nosuch exit_work; do
+                run $MAKE_ trace LAB=01 SYSCALL=$bad
+                assert_failure
+                assert_line --index 0 --partial "entrylab: trace: SYSCALL takes a path of make bench's: getpid, exit-work"
+                assert_equal "${#lines[@]}" 2
+        done
+}
+
 @test "LAB takes the number or the folder name" {
         run $MAKE_ run LAB=01-iret-only ARGS=demo
         assert_success
@@ -364,6 +381,28 @@ GDB
         wait
         refute_output --partial "not in executable format"
         assert_output --partial "entry_SYSCALL_64 in section .text"
+}
+
+@test "make gdb on another lab's stub says so and leaves it waiting; a BREAK that names nothing leaves the kernel at its first instruction" {
+        local port
+        port=$(free_port)
+        setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB=01 ARGS=demo GDBPORT="$port" TIMEOUT=60 \
+                </dev/null >"$BATS_TEST_TMPDIR/qemu-gdb.out" 2>&1 3>&- &
+        run timeout 90 make -s -C "$ENTRYLAB_ROOT" gdb LAB=03 GDBPORT="$port" 3>&- < /dev/null
+        assert_failure
+        assert_line "entrylab: QEMU's stub runs another lab, not 03-partial-frame: give make gdb the LAB that make qemu-gdb was given (the stub still waits)"
+        refute_output --partial "Breakpoint 1,"
+        # the stub waited: the right lab finds the kernel at its reset vector
+        run timeout 60 make -s -C "$ENTRYLAB_ROOT" gdb LAB=01 GDBPORT="$port" BREAK=entry_SYSCALL_46 3>&- <<'GDB'
+printf "PC %#lx\n", $pc
+kill
+quit
+GDB
+        wait
+        assert_line 'Function "entry_SYSCALL_46" not defined.'
+        assert_line "entrylab: BREAK set no breakpoint: the kernel waits at its first instruction; break where you meant, then continue"
+        assert_line --partial "PC 0xfff0"
+        refute_output --partial "all well"
 }
 
 @test "a kernel panic is called a panic, with its last lines" {
