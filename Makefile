@@ -286,13 +286,14 @@ handout:
 	@grading/handout $(if $(filter command line environment,$(origin LAB)),--upto $(firstword $(subst -, ,$(lab)))) . $(BUILD)/handout
 
 # make autograder: build/autograder.zip for Gradescope (grading/autograder/:
-# setup.sh and run_autograder at the top, the kit beside them, hidden tests
-# included); git's files when this is a clone, plus untracked ones not ignored
+# setup.sh and run_autograder at the top). The kit beside them is the
+# handout, what students have already, with your hidden tests: no solution
+# is on the machine where a submission builds (it could include one)
 autograder:
 	$(call msg,GEN,$(BUILD)/autograder.zip)
-	$(Q)rm -rf $(BUILD)/autograder $(BUILD)/autograder.zip && mkdir -p $(BUILD)/autograder
-	$(Q){ git ls-files -co --exclude-standard 2>/dev/null || find . -path ./build -prune -o -path ./.git -prune -o -type f -print; } | \
-		grep -v '^\(\./\)\?build/' | tar -cf - -T - | tar -xf - -C $(BUILD)/autograder
+	$(Q)rm -rf $(BUILD)/autograder $(BUILD)/autograder.zip
+	$(Q)grading/handout . $(BUILD)/autograder > /dev/null
+	$(Q)if [ -d grading/hidden ]; then cp -R grading/hidden $(BUILD)/autograder/grading/; fi
 	$(Q)cp -p grading/autograder/setup.sh grading/autograder/run_autograder $(BUILD)/autograder/
 	$(Q)$(if $(AUTOGRADER_LABS),echo "$(AUTOGRADER_LABS)" > $(BUILD)/autograder/autograder-labs)
 	$(Q)cd $(BUILD)/autograder && zip -q -r -X ../autograder.zip .

@@ -22,9 +22,14 @@ grade_fake() {
 
 setup_file() {
         make -s -C "$ENTRYLAB_ROOT" autograder > "$BATS_FILE_TMPDIR/make.out" 2>&1 || return 0
+        # the fake roots where run_autograder's unprivileged build can reach
+        # them, as it reaches /autograder (bats' own folders are private)
+        ROOTS=$(mktemp -d /tmp/entrylab-autograder.XXXXXX)
+        chmod 755 "$ROOTS"
+        export ROOTS
         # the reference labs, one folder down, with a rigged copy of the
         # tests and the Makefile beside them
-        local good=$BATS_FILE_TMPDIR/good
+        local good=$ROOTS/good
         fake_root "$good"
         mkdir -p "$good/submission/entrylab/grading"
         cp -R "$ENTRYLAB_ROOT/labs" "$good/submission/entrylab/"
@@ -32,11 +37,23 @@ setup_file() {
         printf 'build grade:\n\t@echo rigged\n' > "$good/submission/entrylab/Makefile"
         grade_fake "$good"
         # lab 01 with a compile error
-        local bad=$BATS_FILE_TMPDIR/bad
+        local bad=$ROOTS/bad
         fake_root "$bad"
         cp -R "$ENTRYLAB_ROOT/labs" "$bad/submission/"
         echo 'this is not C;' >> "$bad/submission/labs/01-iret-only/syscall.c"
         grade_fake "$bad"
+        # lab 01 that takes the reference's entry code by a link, and the
+        # hidden tests by an include (their path is no secret)
+        local sly=$ROOTS/sly
+        fake_root "$sly"
+        cp -R "$ENTRYLAB_ROOT/labs" "$sly/submission/"
+        ln -sf "$ENTRYLAB_ROOT/labs/01-iret-only/entry_64.asm" "$sly/submission/labs/01-iret-only/entry_64.asm"
+        echo "#include \"$sly/source/grading/hidden/lab01.bats\"" >> "$sly/submission/labs/01-iret-only/syscall.c"
+        grade_fake "$sly"
+}
+
+teardown_file() {
+        [ -z "${ROOTS:-}" ] || rm -rf "$ROOTS"
 }
 
 @test "make autograder writes a zip with setup.sh and run_autograder at its top" {
@@ -48,9 +65,41 @@ setup_file() {
         refute_line --regexp '^  build/'
 }
 
+@test "the zip holds the handout and the hidden tests: no solution, no answers, no catalogue of mistakes" {
+        [ -s "$ENTRYLAB_ROOT/build/autograder.zip" ] || fail "no zip: $(cat "$BATS_FILE_TMPDIR/make.out")"
+        git -C "$ENTRYLAB_ROOT" grep -q -e '--- solution ---' -- labs || skip "a student tree: it has no solutions to keep out"
+        run zip -sf "$ENTRYLAB_ROOT/build/autograder.zip"
+        refute_output --partial "ANSWERS.md"
+        refute_output --partial "grading/mistakes/"
+        local lab file
+        for lab in "$ENTRYLAB_ROOT"/labs/[0-9][0-9]-*/; do
+                for file in "$lab"*.c "$lab"*.asm; do
+                        [ -f "$file" ] || continue
+                        run unzip -p "$ENTRYLAB_ROOT/build/autograder.zip" "labs/${file#"$ENTRYLAB_ROOT"/labs/}"
+                        refute_output --partial -- "--- solution ---"
+                done
+        done
+}
+
+@test "a submission reads neither a solution nor the hidden tests: links are left out, the build cannot read them" {
+        [ "$(id -u)" = 0 ] || skip "needs root, as Gradescope runs run_autograder: it builds as nobody"
+        local json=$ROOTS/sly/results/results.json
+        [ -s "$json" ] || fail "no results.json: $(tail -n 20 "$ROOTS/sly.out")"
+        run cat "$ROOTS/sly.out"
+        assert_line "autograder: labs/01-iret-only/entry_64.asm is a symbolic link: left out"
+        run jq -r '.score' "$json"
+        assert_output 0
+        run jq -r '.tests[0].output' "$json"
+        assert_output --partial "Permission denied"
+        # the hidden test's text is nowhere a student sees
+        run jq -r '.output, (.tests[] | select(.visibility == "visible") | .name, .output)' "$json"
+        refute_output --partial "a hidden check"
+        refute_output --partial "true"
+}
+
 @test "the reference labs get full marks; the score is the sum of the tests" {
-        local json=$BATS_FILE_TMPDIR/good/results/results.json
-        [ -s "$json" ] || fail "no results.json: $(tail -n 20 "$BATS_FILE_TMPDIR/good.out")"
+        local json=$ROOTS/good/results/results.json
+        [ -s "$json" ] || fail "no results.json: $(tail -n 20 "$ROOTS/good.out")"
         run jq -r '[.score, ([.tests[].score] | add), ([.tests[].max_score] | add), (.tests | length)] | @tsv' "$json"
         local score sum max n
         read -r score sum max n <<< "$output"
@@ -60,24 +109,30 @@ setup_file() {
 }
 
 @test "hidden tests count and are marked after_published; the others are visible" {
-        local json=$BATS_FILE_TMPDIR/good/results/results.json
+        local json=$ROOTS/good/results/results.json
         run jq -r '.tests[] | select(.name | test("hidden check")) | "\(.score) \(.max_score) \(.visibility)"' "$json"
         assert_output "3 3 after_published"
         run jq -r '[.tests[] | select(.name | test("hidden check") | not) | .visibility] | unique | join(",")' "$json"
         assert_output "visible"
+        # before the grades are published, neither the summary nor stdout
+        # (which lists every test) gives the hidden ones away
+        run jq -r '"\(.stdout_visibility) \(.output)"' "$json"
+        assert_output --regexp '^hidden visible tests: ([0-9]+)/\1; the hidden tests are shown when the grades are published$'
+        run jq -r '.score' "$json"
+        [ "$output" = "$(jq '[.tests[].score] | add' "$json")" ] || fail "score $output is not the sum of every test's"
 }
 
 @test "files outside labs/ in a submission change nothing (its own grading/ and Makefile are ignored)" {
-        local json=$BATS_FILE_TMPDIR/good/results/results.json
+        local json=$ROOTS/good/results/results.json
         run jq -r '.tests[].name' "$json"
         refute_output --partial "rigged"
-        run grep -c rigged "$BATS_FILE_TMPDIR/good.out"
+        run grep -c rigged "$ROOTS/good.out"
         assert_output 0
 }
 
 @test "a submission that does not build scores 0, and each test says why" {
-        local json=$BATS_FILE_TMPDIR/bad/results/results.json
-        [ -s "$json" ] || fail "no results.json: $(tail -n 20 "$BATS_FILE_TMPDIR/bad.out")"
+        local json=$ROOTS/bad/results/results.json
+        [ -s "$json" ] || fail "no results.json: $(tail -n 20 "$ROOTS/bad.out")"
         run jq -r '[.score, ([.tests[].score] | add), (.tests | length)] | @tsv' "$json"
         local score sum n
         read -r score sum n <<< "$output"
