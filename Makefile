@@ -77,15 +77,15 @@ NEED := grading/lib/need-tools
 # are missing (need-tools installs them instead when run as root).
 GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_SETS := $(if $(filter-out help clean,$(GOALS)),build) \
-	$(if $(filter run qemu qemu-gdb test test-mistakes grade bench diff trace bench-linux fuzz,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
-	$(if $(filter test test-mistakes grade,$(GOALS)),test) $(if $(filter test,$(GOALS))$(findstring gradescope,$(FORMAT)),export) \
-	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter selftests test,$(GOALS)),run selftests) $(if $(filter test autograder,$(GOALS)),autograder)
+	$(if $(filter run qemu qemu-gdb test test-mistakes grade grade-class bench diff trace bench-linux fuzz,$(GOALS)),run) $(if $(filter gdb,$(GOALS)),debug) \
+	$(if $(filter test test-mistakes grade grade-class,$(GOALS)),test) $(if $(filter test grade-class,$(GOALS))$(findstring gradescope,$(FORMAT)),export) \
+	$(if $(filter test bench diff,$(GOALS)),bench) $(if $(filter selftests test,$(GOALS)),run selftests) $(if $(filter test autograder grade-class,$(GOALS)),autograder)
 ifneq ($(strip $(TOOL_SETS)),)
 MISSING_TOOLS := $(shell $(NEED) $(TOOL_SETS))
 $(if $(MISSING_TOOLS),$(error $(MISSING_TOOLS)))
 endif
 
-.PHONY: all build autograder run qemu qemu-gdb gdb grade handout test test-mistakes help clean bench diff trace bench-linux selftests fuzz
+.PHONY: all build autograder grade-class run qemu qemu-gdb gdb grade handout test test-mistakes help clean bench diff trace bench-linux selftests fuzz
 .DELETE_ON_ERROR:
 .SECONDARY:
 .SECONDEXPANSION:
@@ -153,7 +153,7 @@ $(BUILD)/user/%.asm.o: common/user/%.asm Makefile
 	@mkdir -p $(@D)
 	$(call msg,AS,$<)
 	$(Q)$(NASM) $(NASMFLAGS) -o $@ $<
-$(BUILD)/user/bin/%.c.o: common/user/bin/%.c Makefile common/user/lib/ulib.h $(wildcard common/include/uapi/*.h) common/include/syscall_list.h
+$(BUILD)/user/bin/%.c.o: common/user/bin/%.c Makefile $(wildcard common/user/lib/*.h) $(wildcard common/include/uapi/*.h) common/include/syscall_list.h
 	@mkdir -p $(@D)
 	$(call msg,CC,$<)
 	$(Q)$(CC) $(UCFLAGS) -c -o $@ $<
@@ -267,6 +267,16 @@ grade:
 	@env -u KVM -u QEMUEXTRA -u D grading/grade $(if $(FORMAT),--format $(FORMAT)) \
 		$(if $(filter command line environment,$(origin LAB)),$(grade_labs),$(LAB_NUMBERS))
 
+# make grade-class SUBMISSIONS='submissions/*': each folder (a clone or an
+# unpacked upload) graded as Gradescope grades it, its labs/ alone, built as
+# nobody when run as root (grading/class); LAB=NN or several, else every lab
+SUBMISSIONS ?=
+grade-class:
+	@$(if $(SUBMISSIONS),,$(error entrylab: make grade-class needs SUBMISSIONS='folder ...' (a student's clone or upload each)))
+	$(if $(filter command line environment,$(origin LAB)),$(check-labs))
+	@env -u KVM -u QEMUEXTRA -u D grading/class \
+		$(if $(filter command line environment,$(origin LAB)),--labs "$(grade_labs)") $(SUBMISSIONS)
+
 # make fuzz: hostile syscalls and sigreturns on every lab, or LAB=NN alone
 # (grading/lib/fuzz); deterministic for a SEED, under icount whatever KVM
 # says. The timeout scales with COUNT unless TIMEOUT is given; WATCH=1
@@ -328,6 +338,7 @@ help:
 	@echo "  make fuzz [LAB=NN] [SEED=n] [COUNT=n]  hostile syscalls and sigreturns, checked register by register;"
 	@echo "                       0 violations = pass (WATCH=1: also count SYSRETQs to a non-canonical rip)"
 	@echo "  make autograder [AUTOGRADER_LABS='01 02'] build/autograder.zip for Gradescope: setup.sh, run_autograder (grades the upload's labs/ only)"
+	@echo "  make grade-class SUBMISSIONS='dir ...' [LAB=NN]  each student's labs/ graded as Gradescope would: build/class/scores.tsv"
 	@echo "  make handout [LAB=NN] the student tree in build/handout/ (labs 01..NN), each exercise replaced by its text"
 	@echo "  make test            the kit's own test suite (what CI runs)"
 	@echo "  make test-mistakes   each typical mistake of grading/mistakes/ named by its first failure"

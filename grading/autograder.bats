@@ -153,3 +153,23 @@ teardown_file() {
         run jq -r '"\(.score) \(.output)"' "$dir/results/results.json"
         assert_output --partial "0 the submission has no labs/ folder"
 }
+
+@test "make grade-class grades each folder as the autograder does: one line a student, and scores.tsv" {
+        # the uploads above: the reference one folder down (with a rigged
+        # grading/ and Makefile), a compile error, and no labs/ at all
+        local class=$BATS_TEST_TMPDIR/class
+        mkdir -p "$class/empty"
+        cp -R "$ROOTS/good/submission" "$class/alice"
+        cp -R "$ROOTS/bad/submission" "$class/bob"
+        touch "$class/empty/README.txt"
+        run make -s -C "$ENTRYLAB_ROOT" grade-class LAB=01 SUBMISSIONS="$class/alice $class/bob $class/empty" 3>&-
+        assert_success
+        assert_line --regexp '^alice: 100/100  \(01 100/100\)$'
+        assert_line --regexp '^bob: 0/100  \(01 0/100\)$'
+        assert_line "empty: 0: the submission has no labs/ folder: upload the kit's labs/ folder (or the whole repository, or a zip of it)"
+        refute_output --partial rigged
+        run cut -f1-3 "$ENTRYLAB_ROOT/build/class/scores.tsv"
+        assert_output "$(printf 'name\tscore\tmax\nalice\t100\t100\nbob\t0\t100\nempty\t0\t0')"
+        run jq -r .score "$ENTRYLAB_ROOT/build/class/alice.json"
+        assert_output 100
+}

@@ -505,6 +505,10 @@ require_boot() {
                 return 0
         fi
         boot_came_up && { serial_load; return 0; }
+        # a test file of checks on the file-wide boot must make it (a hidden
+        # file is graded as a file of its own: it shares no visible file's)
+        [ -e "$SERIAL.verdict" ] || [ -e "$BATS_FILE_TMPDIR/ahead/pid" ] ||
+                boot_failed "no file-wide boot in ${BATS_TEST_FILENAME##*/}: its setup_file must call boot_all_programs NN \"programs\""
         [ -s "$SERIAL" ] || boot_failed "the kernel printed nothing: $(cat "$SERIAL.verdict" 2>/dev/null)"
         grep -q "kernel panic" "$SERIAL.verdict" && boot_failed "$(oops_explain)"
         boot_failed "$(cat "$SERIAL.verdict")"

@@ -54,13 +54,15 @@ static int child_main(long tracer)
         struct probe_out o;
         long r;
 
-        r = syscall1(__NR_getpid, MARK_GETPID);         /* becomes getppid */
+        /* traced_syscall*: the tracer rewrites these calls' registers
+         * (write's rsi and rdx among them), so none may be assumed kept */
+        r = traced_syscall1(__NR_getpid, MARK_GETPID);  /* becomes getppid */
         long r1 = r;
-        r = write(1, msg_orig, sizeof(msg_orig) - 1);   /* buffer swapped */
+        r = traced_syscall3(__NR_write, 1, msg_orig, sizeof(msg_orig) - 1);    /* buffer swapped */
         long r2 = r;
-        r = syscall1(__NR_exit, MARK_SKIP);             /* skipped */
+        r = traced_syscall1(__NR_exit, MARK_SKIP);      /* skipped */
         long r3 = r;
-        r = syscall1(__NR_getppid, MARK_RESULT);        /* result changed */
+        r = traced_syscall1(__NR_getppid, MARK_RESULT); /* result changed */
         long r4 = r;
         trace_regs_probe(&o);
 
