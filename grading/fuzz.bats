@@ -23,15 +23,13 @@ setup_file() {
         sed -i 's/^\(\s*add\s*rsp, PTREGS_R11\s*; skip the six unwritten slots\)/        mov     r12, [rsp + PTREGS_R12]\n\1/' \
                 "$tree/labs/03-partial-frame/entry_64.asm"
         # lab 04: the SYSRET exit leaves a kernel text address in r8
-        sed -i 's/^global entry_SYSRETQ_unsafe_stack$/        lea     r8, [rel entry_SYSCALL_64]\n&/' \
-                "$tree/labs/04-full-frame/entry_64.asm"
+        sed -i -f "$PLANTED/04-kernel-address-in-r8.sed" "$tree/labs/04-full-frame/entry_64.asm"
         # lab 01: the kernel panics at the 100th getppid (nr 110)
         sed -i '/^__visible void do_syscall_64/,/^{/ s|^{|{ static int planted_n; if (nr == 110 \&\& ++planted_n == 100) panic("planted");|' \
                 "$tree/labs/01-iret-only/syscall.c"
         sed -i '1i #include "kernel.h"' "$tree/labs/01-iret-only/syscall.c"
         # lab 06: the exit checks lose "rip canonical"
-        sed -i 's/^\(\s*CANONICAL_OR_FAIL rcx, r11\s*; rip canonical\)/;\1/' \
-                "$tree/labs/06-opportunistic-sysret/entry_64.asm"
+        sed -i -f "$PLANTED/06-no-canonical-check.sed" "$tree/labs/06-opportunistic-sysret/entry_64.asm"
         make -s -C "$tree" build >"$BATS_FILE_TMPDIR/planted-build.log" 2>&1 3>&-
 }
 
@@ -119,7 +117,7 @@ caught() {
 }
 
 @test "planted: lab 06 without its canonical check is caught (sysret watch)" {
-        caught 06-opportunistic-sysret ";        CANONICAL_OR_FAIL rcx, r11" \
+        caught 06-opportunistic-sysret "^;.*; rip canonical" \
                 "fuzz: lab 06: sysret watch: sysretq=[0-9]+ faulted=[1-9]" --watch-sysret
         assert_output --partial "VIOLATION seed=$SEED lab 06: SYSRETQ to a non-canonical rip"
 }

@@ -136,8 +136,7 @@ FAKE
         mkdir -p "$tree"
         tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
                 --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
-        sed -i '/^        test    qword \[rcx + TASK_TI_FLAGS\], _TIF_ALLWORK_MASK$/{N;d}' \
-                "$tree/labs/02-sysret-fastpath/entry_64.asm"
+        sed -i -f "$PLANTED/02-no-work-mask.sed" "$tree/labs/02-sysret-fastpath/entry_64.asm"
         ! grep -q "_TIF_ALLWORK_MASK$" "$tree/labs/02-sysret-fastpath/entry_64.asm" || fail "the mask test is still there"
         run make -s -C "$tree" run LAB=02 3>&-
         assert_failure
@@ -155,8 +154,7 @@ FAKE
         mkdir -p "$tree"
         tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
                 --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
-        sed -i 's/\(test    qword \[rcx + TASK_TI_FLAGS\]\), _TIF_ALLWORK_MASK$/\1, 0x1000feff/' \
-                "$tree/labs/02-sysret-fastpath/entry_64.asm"
+        sed -i -f "$PLANTED/02-mask-3.13.sed" "$tree/labs/02-sysret-fastpath/entry_64.asm"
         grep -q "0x1000feff" "$tree/labs/02-sysret-fastpath/entry_64.asm" || fail "the mask was not replaced"
         # the README's steps: BREAK=sys_getpid, set the bit, delete, continue
         # make qemu-gdb builds the edited lab first
@@ -599,4 +597,51 @@ quit
 GDB
         # the same task, at the return address, before any other kill ran
         assert_output --regexp "BACK pid ([0-9]+) of \1, kills since 0, at the label 1"
+}
+
+# make handout from a git checkout: git's files (tracked or added), never an
+# untracked one (a student's submission, a hidden test's .orig), which it
+# names; and its self-tests (kit.bats, fuzz.bats ...) name no line of a
+# solution (the bugs they plant are in grading/mistakes/planted/, left
+# out), and all still load, so make test runs there
+@test "make handout hands out git's files only, and its self-tests name no line of a solution" {
+        skip_in_student_tree
+        command -v git >/dev/null || skip "no git here"
+        local src=$BATS_TEST_TMPDIR/clone ho f upto solution
+        mkdir -p "$src"
+        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build -cf - . | tar -C "$src" -xf -
+        git -C "$src" init -q && git -C "$src" add -A
+        mkdir -p "$src/submissions/carol/labs/01-iret-only" "$src/grading/hidden"
+        echo "carol's work" > "$src/submissions/carol/labs/01-iret-only/entry_64.asm"
+        echo "a hidden test" > "$src/grading/hidden/lab01.bats.orig"
+        echo "the answers" > "$src/labs/01-iret-only/ANSWERS.md.orig"
+        echo "a new hint" > "$src/labs/01-iret-only/hint.md"
+        # every line of every solution, blanks squeezed (12 characters or more;
+        # not $lines: run sets it)
+        solution=$(cd "$ENTRYLAB_ROOT" && awk '
+                /^[ \t]*(\/\*|;) >>> exercise: / { st = 1; next }
+                /^[ \t]*(\/\*|\/\/|;) --- solution ---/ { st = 2; next }
+                /^[ \t]*(\/\*|;) <<< exercise: / { st = 0; next }
+                st == 2 { sub(FILENAME ~ /asm$/ ? ";.*" : "//.*|/\\*.*", ""); gsub(/[ \t]+/, " "); sub(/^ /, ""); sub(/ $/, "")
+                        if (length($0) >= 12) print }' labs/*/*.c labs/*/*.asm | sort -u)
+        [ -n "$solution" ] || fail "no solution lines found"
+        for upto in "" 02; do
+                ho=$BATS_TEST_TMPDIR/handout$upto
+                run "$ENTRYLAB_ROOT/grading/handout" ${upto:+--upto $upto} "$src" "$ho"
+                assert_success
+                assert_line --regexp "^handout: left out 2 untracked file\(s\).*labs/01-iret-only/hint.md submissions/carol/labs/01-iret-only/entry_64.asm"
+                [ -f "$ho/labs/01-iret-only/README.md" ] || fail "a tracked file is missing"
+                for f in submissions grading/hidden labs/01-iret-only/ANSWERS.md.orig labs/01-iret-only/hint.md grading/mistakes; do
+                        [ ! -e "$ho/$f" ] || fail "$f in the handout${upto:+ --upto $upto}"
+                done
+                for f in "$ENTRYLAB_ROOT"/grading/*.bats; do
+                        case ${f##*/} in lab[0-9][0-9].bats) continue ;; esac
+                        f=$ho/grading/${f##*/}
+                        [ -f "$f" ] || fail "${f##*/} is not in the handout: make test names it"
+                        run bats --count "$f"
+                        assert_success
+                        run grep -nF -f <(echo "$solution") <(sed -E 's/\\s[*+]?/ /g; s/\\[()]//g; s/\\//g; s/[[:space:]]+/ /g' "$f")
+                        [ -z "$output" ] || fail "${f##*/} of the handout${upto:+ --upto $upto} names a solution: $output"
+                done
+        done
 }

@@ -8,6 +8,9 @@ case ${BASH_SOURCE[0]} in
 *) ENTRYLAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd) ;;
 esac
 BOOT=$ENTRYLAB_ROOT/grading/lib/boot
+# the bugs the kit's own tests plant in the reference (sed scripts): they
+# name lines of solutions, so they are not in a student tree
+PLANTED=$ENTRYLAB_ROOT/grading/mistakes/planted
 # Tests run make themselves: an outer make -jN must not lend them its
 # jobserver (its pipes are closed here, and make would warn about it)
 unset MAKEFLAGS MFLAGS MAKELEVEL
