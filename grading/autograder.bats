@@ -48,8 +48,17 @@ setup_file() {
         fake_root "$sly"
         cp -R "$ENTRYLAB_ROOT/labs" "$sly/submission/"
         ln -sf "$ENTRYLAB_ROOT/labs/01-iret-only/entry_64.asm" "$sly/submission/labs/01-iret-only/entry_64.asm"
+        # a name make's recipes would hand the shell as a command
+        touch "$sly/submission/labs/01-iret-only/z;touch\${IFS}PLANTED;.c"
         echo "#include \"$sly/source/grading/hidden/lab01.bats\"" >> "$sly/submission/labs/01-iret-only/syscall.c"
         grade_fake "$sly"
+        # lab 01 whose build never ends: a file that includes itself twice
+        local bomb=$ROOTS/bomb
+        fake_root "$bomb"
+        cp -R "$ENTRYLAB_ROOT/labs" "$bomb/submission/"
+        printf '#if __INCLUDE_LEVEL__ < 40\n#include "bomb.c"\n#include "bomb.c"\n#endif\n' \
+                > "$bomb/submission/labs/01-iret-only/bomb.c"
+        ENTRYLAB_BUILD_TIMEOUT=5 grade_fake "$bomb"
 }
 
 teardown_file() {
@@ -87,6 +96,9 @@ teardown_file() {
         [ -s "$json" ] || fail "no results.json: $(tail -n 20 "$ROOTS/sly.out")"
         run cat "$ROOTS/sly.out"
         assert_line "autograder: labs/01-iret-only/entry_64.asm is a symbolic link: left out"
+        assert_line --regexp '^autograder: labs/01-iret-only/z.*PLANTED.*: a name of other characters than letters, digits and _\.\+-: left out$'
+        run find "$ROOTS/sly" -name PLANTED
+        assert_output ""
         run jq -r '.score' "$json"
         assert_output 0
         run jq -r '.tests[0].output' "$json"
@@ -172,4 +184,14 @@ teardown_file() {
         assert_output "$(printf 'name\tscore\tmax\nalice\t100\t100\nbob\t0\t100\nempty\t0\t0')"
         run jq -r .score "$ENTRYLAB_ROOT/build/class/alice.json"
         assert_output 100
+}
+
+@test "a build that never ends is stopped at its bound, and its lab scores 0 with the reason" {
+        local json=$ROOTS/bomb/results/results.json
+        [ -s "$json" ] || fail "no results.json: $(tail -n 20 "$ROOTS/bomb.out")"
+        run cat "$ROOTS/bomb.out"
+        assert_line "autograder: labs/01-iret-only did not build within 5 s"
+        run jq -r '"\(.score) \(.tests[0].output)"' "$json"
+        assert_output --partial "0 lab 01 does not build"
+        assert_output --partial "took more than 5 s: stopped"
 }
