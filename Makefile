@@ -337,7 +337,7 @@ help:
 	@echo "  make qemu-gdb LAB=NN the same, paused, with a GDB stub on localhost:GDBPORT ($(GDBPORT))"
 	@echo "  make gdb LAB=NN      GDB with the lab's symbols and the kit's commands (ptregs); stops at BREAK ($(BREAK))"
 	@echo "  make bench           every path of every lab: icount, modelled cycles, exit taken; build/bench.tsv, .svg, .png"
-	@echo "  make diff A=NN B=MM  diff -ru of two labs, then the cost change per path"
+	@echo "  make diff A=NN B=MM  diff -ru of two labs' code (not the .md files), then the cost change per path"
 	@echo "  make trace LAB=NN SYSCALL=getpid  one round trip, instruction by instruction, with costs"
 	@echo "  make bench-linux     getpid on a real Linux (LINUX_IMAGE=/boot/vmlinuz-...) beside the labs"
 	@echo "  make selftests [LAB=NN] [SELFTESTS=...]  Linux's x86 selftests on the labs and on Linux: build/selftests.tsv"

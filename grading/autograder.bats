@@ -101,6 +101,9 @@ teardown_file() {
         assert_line --regexp '^autograder: labs/01-iret-only/z.*PLANTED.*: a name of other characters than letters, digits and _\.\+-: left out$'
         run find "$ROOTS/sly" -name PLANTED
         assert_output ""
+        # and the student reads why, at the top of the summary
+        run jq -r .output "$json"
+        assert_line "autograder: labs/01-iret-only/entry_64.asm is a symbolic link: left out"
         run jq -r '.score' "$json"
         assert_output 0
         run jq -r '.tests[0].output' "$json"
@@ -131,7 +134,7 @@ teardown_file() {
         # before the grades are published, neither the summary nor stdout
         # (which lists every test) gives the hidden ones away
         run jq -r '"\(.stdout_visibility) \(.output)"' "$json"
-        assert_output --regexp '^hidden visible tests: ([0-9]+)/\1; the hidden tests are shown when the grades are published$'
+        assert_output --regexp '^after_published visible tests: ([0-9]+)/\1; the hidden tests are shown when the grades are published$'
         run jq -r '.score' "$json"
         [ "$output" = "$(jq '[.tests[].score] | add' "$json")" ] || fail "score $output is not the sum of every test's"
 }
@@ -166,6 +169,12 @@ teardown_file() {
         assert_output --partial "no labs/ folder"
         run jq -r '"\(.score) \(.output)"' "$dir/results/results.json"
         assert_output --partial "0 the submission has no labs/ folder"
+        # a labs/ that is a link (to the kit's own, on an instructor's machine)
+        # is no labs/ folder either
+        rm -rf "$dir/results" "$dir/submission"/*
+        ln -s "$ENTRYLAB_ROOT/labs" "$dir/submission/labs"
+        AUTOGRADER_ROOT=$dir run "$dir/source/run_autograder"
+        assert_output --partial "no labs/ folder"
 }
 
 @test "make grade-class grades each folder as the autograder does: one line a student, and scores.tsv" {

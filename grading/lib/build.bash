@@ -8,18 +8,20 @@
 # kernel.elf (make leaves the old one when a compile fails), so that no
 # caller can mistake the last good build for this one; the caller names it
 # and goes on with the other labs. One lab at a time: the labs share the
-# user programs' build. Fails when the lab has no kernel now.
+# user programs' build. Fails when the lab has no kernel now. (MAKEFLAGS
+# emptied: a make -jN that ran the caller as a plain command lends it no
+# jobserver, and its make would warn.)
 build_lab() {
         local root=$1 lab=$2
         [ -d "$root/labs/$lab" ] || return 1
-        make -q -s -C "$root" "build/$lab/kernel.elf" 2>/dev/null < /dev/null && return 0
+        MAKEFLAGS= make -q -s -C "$root" "build/$lab/kernel.elf" 2>/dev/null < /dev/null && return 0
         if [ -f "$root/build/$lab/kernel.elf" ]; then
                 echo "lab ${lab%%-*}: build/$lab/kernel.elf is older than its sources: building it"
         else
                 echo "lab ${lab%%-*}: building build/$lab/kernel.elf"
         fi
         mkdir -p "$root/build"
-        make -k -s -C "$root" "build/$lab/kernel.elf" > "$root/build/$lab.log" 2>&1 < /dev/null 3>&- && return 0
+        MAKEFLAGS= make -k -s -C "$root" "build/$lab/kernel.elf" > "$root/build/$lab.log" 2>&1 < /dev/null 3>&- && return 0
         rm -f "$root/build/$lab/kernel.elf"
         return 1
 }
