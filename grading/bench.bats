@@ -101,9 +101,7 @@ require_tsv() {
         skip_in_student_tree
         require_tsv
         local tree=$BATS_TEST_TMPDIR/broken03
-        mkdir -p "$tree"
-        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
-                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        tree_as_is "$tree"
         echo 'this is not C;' >> "$tree/labs/03-partial-frame/syscall.c"
         run make -s -C "$tree" bench 3>&-
         assert_failure

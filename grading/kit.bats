@@ -133,9 +133,7 @@ FAKE
         # lab 02 without its work-mask test: every syscall leaves by SYSRET,
         # so no signal handler ever runs
         local tree=$BATS_TEST_TMPDIR/nomask
-        mkdir -p "$tree"
-        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
-                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        tree_as_is "$tree"
         sed -i -f "$PLANTED/02-no-work-mask.sed" "$tree/labs/02-sysret-fastpath/entry_64.asm"
         ! grep -q "_TIF_ALLWORK_MASK$" "$tree/labs/02-sysret-fastpath/entry_64.asm" || fail "the mask test is still there"
         run make -s -C "$tree" run LAB=02 3>&-
@@ -151,9 +149,7 @@ FAKE
         want=$(grep -o "bench's getpid line reads [0-9]*" "$ENTRYLAB_ROOT/labs/02-sysret-fastpath/README.md" |
                 grep -o '[0-9]*$')
         [ -n "$want" ] || fail "no figure in lab 02's README"
-        mkdir -p "$tree"
-        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
-                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        tree_as_is "$tree"
         sed -i -f "$PLANTED/02-mask-3.13.sed" "$tree/labs/02-sysret-fastpath/entry_64.asm"
         grep -q "0x1000feff" "$tree/labs/02-sysret-fastpath/entry_64.asm" || fail "the mask was not replaced"
         # the README's steps: BREAK=sys_getpid, set the bit, delete, continue
@@ -364,9 +360,7 @@ GDB
 @test "make gdb right after an edit waits for make qemu-gdb's build" {
         # a copy of the tree (sources and build), one source just edited
         local tree=$BATS_TEST_TMPDIR/edited port
-        mkdir -p "$tree"
-        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
-                --exclude=./build/tmp -cf - . | tar -C "$tree" -xf -
+        tree_as_is "$tree"
         touch "$tree/labs/01-iret-only/entry_64.asm"
         port=$(free_port)
         setsid make -s -C "$tree" qemu-gdb LAB=01 ARGS=demo GDBPORT="$port" TIMEOUT=60 \

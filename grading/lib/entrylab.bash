@@ -11,6 +11,15 @@ BOOT=$ENTRYLAB_ROOT/grading/lib/boot
 # the bugs the kit's own tests plant in the reference (sed scripts): they
 # name lines of solutions, so they are not in a student tree
 PLANTED=$ENTRYLAB_ROOT/grading/mistakes/planted
+
+# tree_as_is DEST: a copy of the kit as it stands, sources and build (make
+# rebuilds only what a test then edits), for a test that plants a bug or
+# breaks a lab; none of the trees other tests made under build/
+tree_as_is() {
+        mkdir -p "$1"
+        tar -C "$ENTRYLAB_ROOT" --exclude=./.git --exclude=./build/handout --exclude=./build/grade \
+                --exclude=./build/tmp -cf - . | tar -C "$1" -xf -
+}
 # Tests run make themselves: an outer make -jN must not lend them its
 # jobserver (its pipes are closed here, and make would warn about it)
 unset MAKEFLAGS MFLAGS MAKELEVEL
