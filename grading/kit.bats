@@ -593,7 +593,8 @@ GDB
         assert_output --regexp "BACK pid ([0-9]+) of \1, kills since 0, at the label 1"
 }
 
-# make handout from a git checkout: git's files (tracked or added), never an
+# make handout from a git checkout (its own, or a course's repository that
+# holds the kit in a folder): git's files (tracked or added), never an
 # untracked one (a student's submission, a hidden test's .orig), which it
 # names; and its self-tests (kit.bats, fuzz.bats ...) name no line of a
 # solution (the bugs they plant are in grading/mistakes/planted/, left
@@ -637,5 +638,21 @@ GDB
                         run grep -nF -f <(echo "$solution") <(sed -E 's/\\s[*+]?/ /g; s/\\[()]//g; s/\\//g; s/[[:space:]]+/ /g' "$f")
                         [ -z "$output" ] || fail "${f##*/} of the handout${upto:+ --upto $upto} names a solution: $output"
                 done
+        done
+        # the kit as a folder of a course's repository: git's files under it
+        local course=$BATS_TEST_TMPDIR/course
+        mkdir -p "$course"
+        rm -rf "$src/.git"
+        mv "$src" "$course/entrylab"
+        git -C "$course" init -q && git -C "$course" add entrylab
+        git -C "$course" rm -q --cached -r entrylab/submissions entrylab/grading/hidden \
+                entrylab/labs/01-iret-only/ANSWERS.md.orig entrylab/labs/01-iret-only/hint.md
+        ho=$BATS_TEST_TMPDIR/handout-course
+        run "$ENTRYLAB_ROOT/grading/handout" "$course/entrylab" "$ho"
+        assert_success
+        assert_line --regexp "^handout: left out 2 untracked file\(s\).*labs/01-iret-only/hint.md submissions/carol/labs/01-iret-only/entry_64.asm"
+        [ -f "$ho/labs/01-iret-only/README.md" ] || fail "a tracked file is missing"
+        for f in submissions labs/01-iret-only/hint.md; do
+                [ ! -e "$ho/$f" ] || fail "$f in the handout of a course's repository"
         done
 }
