@@ -156,13 +156,21 @@ require_tsv() {
 @test "grading/reference.tsv is the reference's own bench table (what labs are compared with)" {
         # a student's kernels are not the reference: their figures differ
         skip_in_student_tree
+        # the figures are the compiler's too: another GCC than the one that
+        # made the table (grading/reference.gcc) builds other code, and its
+        # figures say nothing of the table
+        local made_with gcc_here
+        read -r made_with < "$ENTRYLAB_ROOT/grading/reference.gcc"
+        gcc_here=$(gcc -dumpfullversion)
+        [ "$gcc_here" = "$made_with" ] ||
+                skip "built with gcc $gcc_here; grading/reference.tsv was made with gcc $made_with"
         require_tsv
         # the labs of this tree only (make handout LAB=NN keeps 01 .. NN)
         local labs here=$BATS_TEST_TMPDIR/reference.here
         labs=$(cd "$ENTRYLAB_ROOT/labs" && ls -d [0-9][0-9]-* | paste -sd'|')
         grep -E "^(lab|$labs)$(printf '\t')" "$ENTRYLAB_ROOT/grading/reference.tsv" > "$here" || true
         cmp "$TSV" "$here" ||
-                fail "grading/reference.tsv is stale: after a change to the reference, run make bench && cp build/bench.tsv grading/reference.tsv ($(diff "$here" "$TSV" | head -4 | tr '\n' ' '))"
+                fail "grading/reference.tsv is stale: after a change to the reference, run make bench && cp build/bench.tsv grading/reference.tsv && gcc -dumpfullversion > grading/reference.gcc ($(diff "$here" "$TSV" | head -4 | tr '\n' ' '))"
 }
 
 @test "the model sees the force-IRET rule: a traced getpid returns by iretq until lab 06 checks the frame instead, the tracer's work counted in" {

@@ -5,7 +5,7 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
-apt-get install -y -q --no-install-recommends make gcc binutils nasm \
+apt-get install -y -q --no-install-recommends make gcc libc6-dev binutils nasm \
         qemu-system-x86 gdb bats bats-support bats-assert jq gnuplot-nox coreutils ca-certificates curl
 
 # The harness needs bats 1.4 or newer (BATS_TEST_TMPDIR); Ubuntu 22.04 has

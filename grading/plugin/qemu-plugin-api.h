@@ -3,7 +3,7 @@
  * (docs/devel/tcg-plugins.rst, include/qemu/qemu-plugin.h) because Debian
  * packages no header. Every name used here exists unchanged in API
  * versions 1 to 4; the version the plugin declares is chosen at build time
- * (ENTRYLAB_PLUGIN_API, probed by grading/plugin/build). */
+ * (ENTRYLAB_PLUGIN_API, probed by grading/lib/cost-plugin). */
 #ifndef ENTRYLAB_QEMU_PLUGIN_API_H
 #define ENTRYLAB_QEMU_PLUGIN_API_H
 

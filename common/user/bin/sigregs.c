@@ -30,6 +30,10 @@ extern unsigned long sig_saved_rsp;
 #define IN_FLAGS        0x40ed7UL
 #define OUT_FLAGS       0x40a03UL
 #define HOSTILE_BITS    0x7000UL        /* IOPL 3 and NT */
+/* RF is the CPU's word, not the program's: a fault's frame (ud2's #UD) has
+ * it set on hardware, under KVM and on QEMU 9.1 and later, and clear on
+ * QEMU 7.2, which did not set it */
+#define RF              0x10000UL
 
 static int failures, hostile;
 static struct regset seen;              /* the sigcontext, in regset order */
@@ -45,7 +49,7 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
                 seen.r[i] = *sigcontext_reg(sc, i);
                 *sigcontext_reg(sc, i) = OUT(i);
         }
-        seen.flags = sc->flags;
+        seen.flags = sc->flags & ~RF;
         seen.rsp = sc->sp;
         seen.cs = sc->cs;
         seen.ss = sc->ss;
