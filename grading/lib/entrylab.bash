@@ -246,6 +246,10 @@ tests_here() {
         TESTS_HERE=() TEST_BODY=()
         [ -f "$list" ] || return 1
         while IFS=$'\t' read -r file fn; do
+                # (bats 1.10 and later write the function's name and its
+                # arguments, shell-quoted: a plain @test has none, but the
+                # name is followed by a space)
+                fn=${fn%%[[:space:]]*}
                 [ "$file" -ef "$BATS_TEST_FILENAME" ] && TESTS_HERE+=("$fn")
         done < "$list"
         [ ${#TESTS_HERE[@]} -gt 0 ] || return 0
