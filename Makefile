@@ -145,7 +145,7 @@ $(BUILD)/%/kernel.elf: $(KERNEL_OBJS) common/boot/kernel.ld Makefile $$(call lab
 	$(no-lab-build)
 	$(call msg,LD,$@)
 	$(Q)$(LD) -n -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments -T common/boot/kernel.ld \
-		-o $@ $(KERNEL_OBJS) $(call lab_objs,$*)
+		-Map=$(@D)/kernel.map -o $@ $(KERNEL_OBJS) $(call lab_objs,$*)
 
 # user space
 $(BUILD)/user/lib/%.c.o: common/lib/%.c Makefile

@@ -20,8 +20,15 @@
  * line per site at exit. With trace=ADDR it also writes that round trip,
  * instruction by instruction.
  *
+ * entry=LO-HI:LO-HI... names the code of the entry path (the lab's own
+ * sources, and the common code of the way back to user space): each line
+ * then also gives the instructions and modelled cycles of its best round
+ * trip that ran there. Unlike the whole trip, those hardly depend on the
+ * GCC that built the kernel: the syscalls' own work (fork, execve, signal
+ * delivery), most of a heavy path, is left out.
+ *
  * Arguments (-plugin cost.so,costs=FILE,out=FILE[,trace=ADDR,traceout=FILE]
- * [,strict=ADDR]
+ * [,strict=ADDR][,entry=LO-HI:...]
  * [,probe=1]). probe=1 only reports the API version and makes QEMU exit:
  * grading/lib/cost-plugin uses it to learn whether this QEMU loads us.
  * -plugin cost.so,witness=1,out=FILE counts the round trips alone (the
@@ -51,6 +58,7 @@ struct insn {
         uint32_t cost;
         uint8_t kind;
         uint8_t kernel;
+        uint8_t entry;                  /* in the entry path's code (entry=) */
         char *disas;
 };
 
@@ -62,9 +70,10 @@ struct rule {
 static struct rule *rules;
 static size_t n_rules;
 
-/* a round trip's figures: kernel and user instructions, modelled cycles */
+/* a round trip's figures: kernel and user instructions, modelled cycles,
+ * and the instructions and modelled cycles of the entry path's code */
 struct trip {
-        uint64_t kernel, user, cycles;
+        uint64_t kernel, user, cycles, entry, entry_cycles;
         enum kind exit;
 };
 
@@ -81,7 +90,19 @@ struct site {
 static struct site sites[SITES];
 
 /* running totals; a round trip is the difference between two snapshots */
-static uint64_t n_kernel, n_user, n_cycles;
+static uint64_t n_kernel, n_user, n_cycles, n_entry, n_entry_cycles;
+/* the entry path's code: [lo, hi) ranges (entry=LO-HI:LO-HI...; none by default) */
+#define ENTRY_RANGES 16
+static struct { uint64_t lo, hi; } entry_code[ENTRY_RANGES];
+static size_t n_entry_ranges;
+
+static int in_entry_code(uint64_t vaddr)
+{
+        for (size_t i = 0; i < n_entry_ranges; i++)
+                if (vaddr >= entry_code[i].lo && vaddr < entry_code[i].hi)
+                        return 1;
+        return 0;
+}
 static const struct insn *prev;
 static struct site *entering;           /* whose SYSCALL began this kernel stretch */
 
@@ -128,7 +149,7 @@ static struct site *lookup(uint64_t vaddr)
 static void trip_open(struct site *s)
 {
         s->open = 1;
-        s->start = (struct trip){ n_kernel, n_user, n_cycles, K_OTHER };
+        s->start = (struct trip){ n_kernel, n_user, n_cycles, n_entry, n_entry_cycles, K_OTHER };
         if (s->vaddr == trace_vaddr)
                 trace_cur_n = 0;
 }
@@ -136,7 +157,8 @@ static void trip_open(struct site *s)
 static void trip_close(struct site *s, enum kind exit, const struct insn *next)
 {
         struct trip t = { n_kernel - s->start.kernel, n_user - s->start.user,
-                          n_cycles - s->start.cycles, exit };
+                          n_cycles - s->start.cycles, n_entry - s->start.entry,
+                          n_entry_cycles - s->start.entry_cycles, exit };
         s->open = 0;
         s->trips++;
         s->exits_sysret += exit == K_SYSRET;
@@ -196,6 +218,10 @@ static void on_exec(unsigned int vcpu, void *udata)
         else
                 n_user++;
         n_cycles += in->cost;
+        if (in->entry) {
+                n_entry++;
+                n_entry_cycles += in->cost;
+        }
 
         if (trace_vaddr && (trace_site_open = lookup(trace_vaddr)) && trace_site_open->open)
                 trace_append(in);
@@ -306,6 +332,7 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
                         die("out of memory", NULL);
                 in->vaddr = qemu_plugin_insn_vaddr(qi);
                 in->kernel = in->vaddr >= KERNEL_HALF;
+                in->entry = in_entry_code(in->vaddr);
                 in->disas = squeeze(qemu_plugin_insn_disas(qi));
                 in->kind = classify(in->disas);
                 in->cost = cost_of(in->disas);
@@ -354,16 +381,17 @@ static void on_exit_report(qemu_plugin_id_t id, void *udata)
         if (!f)
                 die("cannot write ", out_path);
         qsort(sites, SITES, sizeof(sites[0]), by_vaddr);
-        fprintf(f, "# site\ttrips\tkernel\tuser\tcycles\texit\tsysret\tiret\n");
+        fprintf(f, "# site\ttrips\tkernel\tuser\tcycles\texit\tsysret\tiret\tentry\tentry_cycles\n");
         for (size_t i = 0; i < SITES; i++) {
                 const struct site *s = &sites[i];
                 if (!s->trips)
                         continue;
-                fprintf(f, "%#lx\t%lu\t%lu\t%lu\t%lu\t%s\t%lu\t%lu\n", (unsigned long)s->vaddr,
+                fprintf(f, "%#lx\t%lu\t%lu\t%lu\t%lu\t%s\t%lu\t%lu\t%lu\t%lu\n", (unsigned long)s->vaddr,
                         (unsigned long)s->trips, (unsigned long)s->best.kernel,
                         (unsigned long)s->best.user, (unsigned long)s->best.cycles,
                         kind_name[s->best.exit], (unsigned long)s->exits_sysret,
-                        (unsigned long)s->exits_iret);
+                        (unsigned long)s->exits_iret, (unsigned long)s->best.entry,
+                        (unsigned long)s->best.entry_cycles);
         }
         fclose(f);
 
@@ -377,6 +405,26 @@ static void on_exit_report(qemu_plugin_id_t id, void *udata)
                 if (trace_end)
                         fprintf(f, "%#lx\tend\t%s\n", (unsigned long)trace_end->vaddr, trace_end->disas);
                 fclose(f);
+        }
+}
+
+/* entry=LO-HI:LO-HI...: the entry path's code */
+static void read_entry_ranges(const char *v)
+{
+        const char *p = v;
+        char *end;
+
+        while (*p) {
+                if (n_entry_ranges == ENTRY_RANGES)
+                        die("entry=: too many ranges: ", v);
+                entry_code[n_entry_ranges].lo = strtoull(p, &end, 0);
+                if (*end != '-')
+                        die("entry= needs LO-HI ranges, separated by ':': ", v);
+                entry_code[n_entry_ranges].hi = strtoull(end + 1, &end, 0);
+                if (entry_code[n_entry_ranges].hi <= entry_code[n_entry_ranges].lo || (*end && *end != ':'))
+                        die("entry= needs LO-HI ranges, LO below HI, separated by ':': ", v);
+                n_entry_ranges++;
+                p = *end ? end + 1 : end;
         }
 }
 
@@ -399,6 +447,8 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
                         trace_path = v;
                 else if (!strcmp(k, "witness"))
                         witness = atoi(v);
+                else if (!strcmp(k, "entry"))
+                        read_entry_ranges(v);
                 else if (!strcmp(k, "strict"))
                         site_of(strtoull(v, NULL, 0))->strict = 1;
                 else if (!strcmp(k, "probe")) {
