@@ -77,7 +77,7 @@ setup_file() {
 @test "[3] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
 @test "[5] a fork child sees rax = 0 and its parent's callee-saved registers" { check_fork_child_regs; }
 @test "[4] the fast path never reads a slot it did not write (GDB poisons them)" { check_unwritten_slots_never_read "$LAB"; }
-@test "[5] getpid retires fewer instructions per round trip than on lab 02 (the cost plugin's count)" { check_path_vs_reference "$LAB" 02 fewer getpid; }
+@test "[5] getpid retires fewer entry-path instructions per round trip than on lab 02 (the cost plugin's count)" { check_path_vs_reference "$LAB" 02 fewer getpid; }
 @test "[3] rt_sigreturn (a ptregs syscall) returns by iretq" { check_iret_after "$LAB" sigregs; }
 @test "[1] kill() of oneself returns into the handler by iretq" { check_iret_after "$LAB" sigbasic; }
 @test "[2] iopl (a ptregs syscall) returns by iretq" { check_iret_after "$LAB" iopl; }

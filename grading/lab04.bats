@@ -83,5 +83,5 @@ setup_file() {
 @test "[1] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
 @test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
 # this lab's step, measured
-@test "[4] 04-fastpath-dispatch: fork, execve, rt_sigreturn and iopl retire fewer instructions than on lab 03 (no restart)" { check_path_vs_reference "$LAB" 03 fewer fork execve signal iopl; }
-@test "[2] getpid retires more instructions than on lab 03: the whole frame's price" { check_path_vs_reference "$LAB" 03 more getpid; }
+@test "[4] 04-fastpath-dispatch: fork, execve, rt_sigreturn and iopl retire fewer entry-path instructions than on lab 03 (no restart)" { check_path_vs_reference "$LAB" 03 fewer fork execve signal iopl; }
+@test "[2] getpid retires more entry-path instructions than on lab 03: the whole frame's price" { check_path_vs_reference "$LAB" 03 more getpid; }

@@ -88,7 +88,7 @@ setup_file() {
 @test "[1] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
 @test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
 # this lab's step, measured
-@test "[3] exit work, a traced syscall, a signal round trip and iopl cost fewer modelled cycles than on lab 05" { check_cycles_vs_reference "$LAB" 05 exit-work traced signal iopl; }
+@test "[3] exit work, a traced syscall, a signal round trip and iopl cost fewer modelled cycles on the entry path than on lab 05" { check_cycles_vs_reference "$LAB" 05 exit-work traced signal iopl; }
 @test "[2] the null syscall round trip (getpid, the cost plugin's count) is at most 87 instructions" { check_null_syscall_budget "$LAB" 87; }
 # what labs 04 and 05 built, kept
 @test "[1] a plain getpid leaves by sysretq (GDB at both exits, bench's loop)" { check_sysret_for_getpid "$LAB"; }

@@ -123,10 +123,10 @@ watch_phase1_rewrites_nothing() {
 
 # check_filter_overhead_cut NN OTHER: the overhead of an allow-all filter
 # over a bare getpid (bench's seccomp and getpid paths) on the entry path
-# (the filter's own run left out: timing.bash), lab NN against the
+# (the filter's own run left out: grading/lib/bench), lab NN against the
 # reference lab OTHER (grading/reference.tsv). It must shrink in
 # instructions, and in modelled cycles by at least the IRETQ - SYSRETQ
-# weight less what NN's extra instructions add: the exit is the part of
+# weight: the exit is the part of
 # seed 000's saving that a full-frame kernel still has to win.
 check_filter_overhead_cut() {
         require_boot

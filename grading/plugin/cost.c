@@ -92,7 +92,7 @@ static struct site sites[SITES];
 /* running totals; a round trip is the difference between two snapshots */
 static uint64_t n_kernel, n_user, n_cycles, n_entry, n_entry_cycles;
 /* the entry path's code: [lo, hi) ranges (entry=LO-HI:LO-HI...; none by default) */
-#define ENTRY_RANGES 16
+#define ENTRY_RANGES 64
 static struct { uint64_t lo, hi; } entry_code[ENTRY_RANGES];
 static size_t n_entry_ranges;
 
