@@ -153,6 +153,24 @@ require_tsv() {
         done
 }
 
+# without the linker's map bench cannot tell the entry path's code: the
+# lab has no figures, and says why (entry figures of 0 would pass every
+# comparison that asks for fewer)
+@test "a kernel without its linker map has no bench figures, and bench says why" {
+        skip_in_student_tree
+        require_tsv
+        local tree=$BATS_TEST_TMPDIR/nomap
+        tree_as_is "$tree"
+        rm "$tree/build/01-iret-only/kernel.map"
+        run "$tree/grading/lib/bench" run --no-plot --out "$tree/b.tsv" 01 02 3>&-
+        assert_failure
+        assert_line "bench: lab 01-iret-only: no figures: no linker map build/01-iret-only/kernel.map (make links the kernel with one)"
+        run awk -F'\t' '$1 ~ /^01-/ && $3$4$5$6$7$8$9$10 != "n/an/an/an/an/an/an/an/a"' "$tree/b.tsv"
+        assert_output ""
+        run diff <(grep '^02-' "$TSV") <(grep '^02-' "$tree/b.tsv")
+        assert_success
+}
+
 @test "make bench KVM=1 does not crash where KVM does not work; the TSV stays icount" {
         require_tsv
         run env KVM=1 "$BENCH" run --out "$BATS_TEST_TMPDIR/kvm.tsv" 01
