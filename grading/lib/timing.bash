@@ -82,10 +82,10 @@ check_sysret_beats_iret() {
                 fail "getpid's entry path: reference lab $1 $ca cycles, lab $2 $cb: expected lab $2 cheaper by >= $w - $extra"
 }
 
-# check_path_vs_reference NN OTHER fewer|more PATH...: on lab NN's PATHs the
-# entry path retires fewer (or more) instructions per round trip than on
-# the reference lab OTHER's (grading/reference.tsv, so that a student's own
-# lab OTHER does not matter)
+# check_path_vs_reference NN OTHER fewer|more PATH...: on each PATH, lab NN's
+# entry path retires fewer (or more) instructions per round trip than the
+# reference lab OTHER's (grading/reference.tsv, so that a student's own lab
+# OTHER does not matter)
 check_path_vs_reference() {
         require_boot
         local lab=$1 other=$2 way=$3 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs

@@ -126,8 +126,8 @@ watch_phase1_rewrites_nothing() {
 # (the filter's own run left out: grading/lib/bench), lab NN against the
 # reference lab OTHER (grading/reference.tsv). It must shrink in
 # instructions, and in modelled cycles by at least the IRETQ - SYSRETQ
-# weight: the exit is the part of
-# seed 000's saving that a full-frame kernel still has to win.
+# weight: the exit is the part of seed 000's saving that a full-frame
+# kernel still has to win.
 check_filter_overhead_cut() {
         require_boot
         local tsv=$BATS_TEST_TMPDIR/bench-$1.tsv

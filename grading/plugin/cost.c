@@ -21,7 +21,7 @@
  * instruction by instruction.
  *
  * entry=LO-HI:LO-HI... names the code of the entry path (the lab's own
- * sources, and the common code of the way back to user space): each line
+ * code and the common entry and exit work: grading/lib/bench): each line
  * then also gives the instructions and modelled cycles of its best round
  * trip that ran there. Unlike the whole trip, those hardly depend on the
  * GCC that built the kernel: the syscalls' own work (fork, execve, signal
