@@ -40,6 +40,7 @@ setup_file() {
 @test "[3] iopl (no stub now) returns by iretq" { check_iret_after "$LAB" iopl; }
 @test "[2] kill() of oneself returns into the handler by iretq" { check_iret_after "$LAB" sigbasic; }
 @test "[2] a getpid with exit work pending leaves by iretq, the next one by sysretq" { check_iret_with_exit_work "$LAB"; }
+@test "[2] 04-fastpath-dispatch: the fast path calls fork's handler itself, not a stub or do_syscall_64 (GDB)" { check_fork_called_from_fastpath "$LAB"; }
 @test "[4] fork: the parent leaves by sysretq, the child by ret_from_fork's iretq" { check_fork_exits "$LAB"; }
 @test "[1] a fork child sees rax = 0 and its parent's callee-saved registers" { check_fork_child_regs; }
 @test "[3] the fast path never reads a slot it did not write (GDB poisons them)" { check_unwritten_slots_never_read "$LAB"; }
@@ -83,5 +84,5 @@ setup_file() {
 @test "[1] seccomp: bad BPF programs get -EINVAL, bad pointers -EFAULT; the limits hold" { check_seccomp_bad_programs; }
 @test "[1] filters and tracees give back every page" { check_trace_no_page_leak "$LAB"; }
 # this lab's step, measured
-@test "[4] 04-fastpath-dispatch: fork, execve, rt_sigreturn and iopl retire fewer entry-path instructions than on lab 03 (no restart)" { check_path_vs_reference "$LAB" 03 fewer fork execve signal iopl; }
+@test "[2] 04-fastpath-dispatch: fork, execve, rt_sigreturn and iopl retire fewer entry-path instructions than on lab 03 (no restart)" { check_path_vs_reference "$LAB" 03 fewer fork execve signal iopl; }
 @test "[2] getpid retires more entry-path instructions than on lab 03: the whole frame's price" { check_path_vs_reference "$LAB" 03 more getpid; }

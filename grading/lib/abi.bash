@@ -291,7 +291,8 @@ GDB
 # and check_bad_iret (two sessions became one). GDB stops at the first
 # syscall's entry, then at WHERE and at the first IRET after it, both
 # armed at once: each part is printed whether or not the other stopped.
-# At WHERE it prints ptregs; at the IRET it gives the frame a kernel SS and
+# At WHERE (its first instruction) it prints the return address on the
+# stack, which names the caller, and ptregs; at the IRET it gives the frame a kernel SS and
 # lets the kernel run to its end (no stop, no detach), so that the log
 # read is the whole boot's. Under icount a stop changes nothing the guest
 # does: the IRET is the one a session of its own would see. The first
@@ -303,11 +304,12 @@ demo_session() {
         session_once "$dir" gdb_session "$1" demo <<GDB
 printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\\n", \$rax, \$rcx, \$r11
 delete
-break $2
+break *$2
 set \$where = \$bpnum
 break native_irq_return_iret
 continue
 if \$pc != &native_irq_return_iret
+  printf "CALLER %#lx\\n", *(unsigned long *)\$rsp
   ptregs
   delete \$where
   continue

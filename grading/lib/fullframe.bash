@@ -165,6 +165,26 @@ watch_fork_exits() {
         watch_end 4
 }
 
+# check_fork_called_from_fastpath NN: the fast path calls every handler
+# itself, fork's among them (lab 03 sent fork through a ptregs stub and
+# its slow path): at __x64_sys_fork's first instruction, in demo's GDB
+# session (demo_session), the return address on the stack is after a call
+# in entry_SYSCALL_64_fastpath, not in do_syscall_64 or a stub.
+check_fork_called_from_fastpath() {
+        require_boot
+        demo_session "$1" __x64_sys_fork
+        output=$(< "$DEMO_GDB")
+        [[ $output =~ CALLER\ (0x[0-9a-f]+) ]] ||
+                fail "GDB never stopped at __x64_sys_fork: $(tail -n 5 <<< "$output")"
+        local ret=${BASH_REMATCH[1]} elf sym
+        elf=$(lab_kernel "$1")
+        # the call is the byte before its return address (a call may be
+        # the last instruction before the next label)
+        sym=$(elf_code_symbol "$elf" $((ret - 1)))
+        [ "${sym% *}" = entry_SYSCALL_64_fastpath ] ||
+                fail "__x64_sys_fork was called from $(oops_where "$elf" "$ret" return), not from entry_SYSCALL_64_fastpath"
+}
+
 # check_cleared_after_push NN: PUSH_AND_CLEAR_REGS (04-push-and-clear)
 # judged on its own, whatever the dispatch does: at the probe's first
 # getpid (init=/bin/frameprobe, every register a pattern), GDB records the
@@ -223,6 +243,6 @@ check_force_iret_decides() {
 
 # the checks here that drive GDB or make bench's table, which may run
 # ahead (entrylab.bash)
-may_run_ahead check_registers_cleared check_handler_gets_frame check_nospec_clamp check_fork_exits check_cleared_after_push check_force_iret_decides
+may_run_ahead check_registers_cleared check_handler_gets_frame check_nospec_clamp check_fork_exits check_fork_called_from_fastpath check_cleared_after_push check_force_iret_decides
 # the checks here that judge the probe's boot alone (entrylab.bash)
 boots_its_own check_cleared_after_push check_force_iret_decides
