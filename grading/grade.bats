@@ -594,3 +594,56 @@ HIDDEN
         run make -s -C "$tree" build 3>&-
         assert_success
 }
+
+# A fake cgroup tree (grading/lib/jobs.bash reads CGROUP_FS and PROC_CGROUP):
+# v1's cpu and memory controllers, v2's unified files, and a container's
+# view, where /proc names a path outside what is mounted.
+@test "labs graded side by side: one per CPU, fewer under a cgroup's CPU quota or memory limit (v1, v2, a container)" {
+        local fs=$BATS_TEST_TMPDIR/cg n
+        n=$(nproc)
+        export CGROUP_FS=$fs PROC_CGROUP=$BATS_TEST_TMPDIR/self-cgroup
+        source "$ENTRYLAB_ROOT/grading/lib/jobs.bash"
+        min() { echo $(( $1 < $2 ? $1 : $2 )); }
+        # v1, no limit anywhere: one lab per CPU
+        mkdir -p "$fs/cpu/a/b" "$fs/memory/a"
+        printf '4:cpu,cpuacct:/a/b\n9:memory:/a\n0::/\n' > "$PROC_CGROUP"
+        for d in "$fs/cpu" "$fs/cpu/a" "$fs/cpu/a/b"; do
+                echo -1 > "$d/cpu.cfs_quota_us"; echo 100000 > "$d/cpu.cfs_period_us"
+        done
+        echo 9223372036854771712 > "$fs/memory/memory.limit_in_bytes"
+        echo 9223372036854771712 > "$fs/memory/a/memory.limit_in_bytes"
+        assert_equal "$(grade_jobs)" "$n"
+        # half a CPU (Gradescope's default): one lab at a time
+        echo 50000 > "$fs/cpu/a/b/cpu.cfs_quota_us"
+        assert_equal "$(cpu_quota_cpus)" 1
+        assert_equal "$(grade_jobs)" 1
+        # a quota above, 2.5 CPUs, rounds up; the tightest one counts
+        echo -1 > "$fs/cpu/a/b/cpu.cfs_quota_us"
+        echo 250000 > "$fs/cpu/a/cpu.cfs_quota_us"
+        assert_equal "$(cpu_quota_cpus)" 3
+        assert_equal "$(grade_jobs)" "$(min "$n" 3)"
+        # 768 MiB (Gradescope's default) holds two labs' peaks
+        echo $((768 << 20)) > "$fs/memory/a/memory.limit_in_bytes"
+        assert_equal "$(memory_limit_mib)" 768
+        assert_equal "$(grade_jobs)" "$(min "$n" 2)"
+        # v2: cpu.max and memory.max of the process's own cgroup
+        rm -rf "$fs"/*
+        mkdir -p "$fs/x"
+        printf '0::/x\n' > "$PROC_CGROUP"
+        echo "max 100000" > "$fs/x/cpu.max"
+        echo max > "$fs/x/memory.max"
+        assert_equal "$(grade_jobs)" "$n"
+        echo "150000 100000" > "$fs/x/cpu.max"
+        assert_equal "$(grade_jobs)" "$(min "$n" 2)"
+        echo $((512 << 20)) > "$fs/x/memory.max"
+        assert_equal "$(grade_jobs)" 1
+        # a container's v1 view: /proc says /docker/ID, the mount's top is it
+        rm -rf "$fs"/*
+        mkdir -p "$fs/cpu"
+        printf '4:cpu:/docker/0123abcd\n' > "$PROC_CGROUP"
+        echo 50000 > "$fs/cpu/cpu.cfs_quota_us"; echo 100000 > "$fs/cpu/cpu.cfs_period_us"
+        assert_equal "$(grade_jobs)" 1
+        # no cgroups at all: nproc
+        rm -f "$PROC_CGROUP"
+        assert_equal "$(grade_jobs)" "$n"
+}

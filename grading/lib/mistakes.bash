@@ -13,6 +13,8 @@
 # spans files has a "file:" line for each: the script is applied to each,
 # and must change each.)
 
+source "$ENTRYLAB_ROOT/grading/lib/jobs.bash"     # grade_jobs
+
 # tree_copy DEST [handout options]: a tree to change (from TREE_SRC, default
 # the reference), with the reference's
 # build/ copied in so that make rebuilds only what the change touched
@@ -87,7 +89,8 @@ exercise_option() {
 }
 
 # in_lanes FUNC ITEM...: FUNC LANE ITEM for every ITEM, in lanes side by
-# side, one per core (at most 4; ENTRYLAB_LANES): lane L takes items L,
+# side, one per core (grade_jobs: as few as a cgroup's CPU quota and
+# memory allow; at most 4; ENTRYLAB_LANES): lane L takes items L,
 # L + lanes, ... in order, each lane in a tree of its own (FUNC's to make),
 # its GDB ports in a band of their own (ENTRYLAB_LANE, free_port). Prints
 # what each lane printed, lane after lane. The self-tests that grade many
@@ -95,7 +98,7 @@ exercise_option() {
 in_lanes() {
         local fn=$1 n lane dir=$BATS_TEST_TMPDIR/lanes
         shift
-        n=${ENTRYLAB_LANES:-$(nproc 2>/dev/null || echo 1)}
+        n=${ENTRYLAB_LANES:-$(grade_jobs)}
         (( n > 4 )) && n=4
         (( n > $# )) && n=$#
         (( n < 1 )) && n=1
