@@ -198,14 +198,8 @@ require_tsv() {
 @test "grading/reference.tsv is the reference's own bench table (what labs are compared with)" {
         # a student's kernels are not the reference: their figures differ
         skip_in_student_tree
-        # the figures are the compiler's too: another GCC than the one that
-        # made the table (grading/reference.gcc) builds other code, and its
-        # figures say nothing of the table
-        local made_with gcc_here
-        read -r made_with < "$ENTRYLAB_ROOT/grading/reference.gcc"
-        gcc_here=$(gcc -dumpfullversion)
-        [ "$gcc_here" = "$made_with" ] ||
-                skip "built with gcc $gcc_here; grading/reference.tsv was made with gcc $made_with"
+        # the figures are the compiler's too
+        skip_unless_reference_gcc grading/reference.tsv
         require_tsv
         # the labs of this tree only (make handout LAB=NN keeps 01 .. NN)
         local labs here=$BATS_TEST_TMPDIR/reference.here

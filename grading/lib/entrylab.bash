@@ -72,6 +72,19 @@ skip_in_student_tree() {
                 skip "a student tree (make handout): this test needs the reference's solutions"
 }
 
+# skip_unless_reference_gcc WHAT: skip a test that compares a figure of the
+# reference's (WHAT: where it is written) with this tree's kernels when
+# they were built by another GCC than the one that made the figures
+# (grading/reference.gcc): other code, other figures, which say nothing of
+# the written ones.
+skip_unless_reference_gcc() {
+        local made_with gcc_here
+        read -r made_with < "$ENTRYLAB_ROOT/grading/reference.gcc"
+        gcc_here=$(gcc -dumpfullversion)
+        [ "$gcc_here" = "$made_with" ] ||
+                skip "built with gcc $gcc_here; $1 was measured with gcc $made_with"
+}
+
 # count_lines ERE: the lines of the kernel's sources (where exercises live)
 # that match
 count_lines() {
