@@ -12,12 +12,14 @@ apt-get install -y -q --no-install-recommends make gcc libc6-dev binutils nasm \
 # libraries bats-support and bats-assert. Ubuntu 22.04 has bats 1.2 and
 # neither library: where the archive lacks one, take Debian 12's packages
 # (shell scripts, architecture all), checked against their SHA-256.
-debian_pool=http://deb.debian.org/debian/pool/main/b
 debs=()
 # debian_deb FILE SHA256: Debian 12's package FILE, downloaded and checked
+# (from archive.debian.org once Debian 12 has moved there)
 debian_deb() {
-        local pkg=${1%%_*}
-        curl -fsSL -o "/tmp/$1" "$debian_pool/$pkg/$1"
+        local pkg=${1%%_*} mirror
+        for mirror in deb.debian.org archive.debian.org; do
+                curl -fsSL -o "/tmp/$1" "http://$mirror/debian/pool/main/b/$pkg/$1" && break
+        done
         echo "$2  /tmp/$1" | sha256sum -c --quiet
         debs+=("/tmp/$1")
 }
