@@ -50,7 +50,7 @@ oops_where() {
         local elf=$1 addr=$(( $2 )) look sym file
         look=$addr
         [ "${3:-}" = return ] && look=$((addr - 1))
-        sym=$(elf_code_symbol "$elf" "$addr")
+        sym=$(elf_code_symbol "$elf" "$look")
         file=$(addr2line -e "$elf" "$(printf '%#x' "$look")" | sed 's|.*/\(labs/\)|\1|; s|.*/\(common/\)|\1|')
         if [ -n "$sym" ]; then
                 printf '%s+0x%x (%s)\n' "${sym% *}" "$((addr - 16#${sym#* }))" "$file"
