@@ -156,6 +156,17 @@ int populate_range(u64 start, u64 end, unsigned long prot, u64 shared)
         return 0;
 }
 
+/* Linux's default overcommit heuristic (OVERCOMMIT_GUESS, __vm_enough_memory):
+ * a mapping of more pages than the machine has, swap included (the kit has
+ * none), fails at once. Linux applies it to private writable and shared
+ * mappings, which it backs lazily; the kit backs every page at mmap time,
+ * so every mapping is accountable here. A mapping within the machine's
+ * size but beyond what is free still fails, part way (populate_range). */
+static bool enough_memory(u64 len)
+{
+        return len / PAGE_SIZE <= nr_total_pages();
+}
+
 /* sys_mmap takes the offset in bytes and checks it before anything else,
  * MAP_ANONYMOUS or not (arch/x86/kernel/sys_x86_64.c); the rest follows
  * ksys_mmap_pgoff and do_mmap, in their order. */
@@ -188,6 +199,8 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
         int err = check_type(file, flags);
         if (err)
                 return err;
+        if (!enough_memory(len))
+                return -ENOMEM;         /* before MAP_FIXED's unmap: the old mapping stays */
         unmap_range(start, start + len);        /* MAP_FIXED replaces what was there */
         err = populate_range(start, start + len, prot,
                              (flags & MAP_TYPE) == MAP_SHARED ? PTE_SHARED : 0);

@@ -213,23 +213,11 @@ check_null_syscall_budget() {
 }
 
 # check_cycles_vs_reference NN OTHER PATH...: on each PATH the entry path
-# (make bench's entry_cycles: the syscall's own work left out, which the
-# GCC that built the kernel changes) costs fewer modelled cycles in lab NN
-# than in the reference lab OTHER (grading/reference.tsv); the instructions
-# are printed beside, not judged (the six checks add some)
+# costs fewer modelled cycles in lab NN than in the reference lab OTHER
+# (entry_vs_reference, timing.bash); the instructions are printed beside,
+# not judged (the six checks add some)
 check_cycles_vs_reference() {
-        require_boot
-        local lab=$1 other=$2 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs
-        shift 2
-        lab_bench_tsv "$tsv" "$lab"
-        for p in "$@"; do
-                mine=$(bench_field "$tsv" "$lab" "$p" entry_cycles) theirs=$(bench_field "$REFERENCE_TSV" "$other" "$p" entry_cycles) ||
-                        fail "no $p figure for lab $other in grading/reference.tsv"
-                echo "$p, the entry path: lab $other $theirs cycles, $(bench_field "$REFERENCE_TSV" "$other" "$p" entry) instructions;" \
-                        "lab $lab $mine cycles, $(bench_field "$tsv" "$lab" "$p" entry) instructions"
-                [[ $mine =~ ^[0-9]+$ ]] || fail "lab $lab, $p: no figure ($mine)"
-                (( mine < theirs )) || fail "$p: lab $lab's entry path costs $mine modelled cycles, lab $other's $theirs: expected fewer"
-        done
+        entry_vs_reference "$1" "$2" fewer entry_cycles "${@:3}"
 }
 
 # check_full_restore_met NN: TIF_FULL_RESTORE asks for the checked exit;

@@ -7,6 +7,7 @@
  * kernel. Each line says what was seen and "ok" or "FAIL"; the program
  * exits 0 only if every line is ok. */
 #include "ulib.h"
+#include "uapi/sysinfo.h"
 
 #define PAGE            4096UL
 #define TASK_SIZE_MAX   ((1UL << 47) - PAGE)
@@ -324,15 +325,39 @@ static void unmapping(void)
         expect("munmap of 1 TiB of nothing", munmap((void *)0x10000000000, 1UL << 40), 0);
 }
 
-/* more than the machine has: -ENOMEM, and every page comes back */
+/* the bytes sysinfo says are free (0 if it fails) */
+static unsigned long free_bytes(void)
+{
+        struct sysinfo si;
+        return sysinfo(&si) ? 0 : si.freeram * si.mem_unit;
+}
+
+/* The most page-table pages a mapping of len bytes can add: a page table
+ * per 2 MiB and a page directory per 1 GiB, one more of each where it
+ * straddles, and a PDPT. munmap leaves them, empty, until the process
+ * exits (Linux's munmap frees them: free_pgtables). */
+static unsigned long table_bytes(unsigned long len)
+{
+        return ((len >> 21) + 2 + (len >> 30) + 2 + 1) * PAGE;
+}
+
+/* More than the machine has: -ENOMEM at once (Linux's overcommit
+ * heuristic). More than is free but within the machine: -ENOMEM when the
+ * pages run out part way, and every page mapped by then comes back (all
+ * but the page tables that are kept). */
 static void out_of_memory(void)
 {
         long big = map(0, 1UL << 30, RW, ANON);
+        unsigned long before = free_bytes();
+        long over = map(0, before + PAGE, RW, ANON);
+        unsigned long after = free_bytes();
+        int back = before && after <= before && before - after <= table_bytes(before + PAGE);
         long mid = map(0, 32UL << 20, RW, ANON);
         int ok = mid > 0 && munmap((void *)mid, 32UL << 20) == 0;
         long big2 = map(0, 1UL << 30, RW, ANON);
-        say(big == -ENOMEM && big2 == -ENOMEM && ok,
-            "out of memory: 1 GiB -> %ld, then 32 MiB ok=%d, 1 GiB again -> %ld", big, ok, big2);
+        say(big == -ENOMEM && over == -ENOMEM && back && ok && big2 == -ENOMEM,
+            "out of memory: 1 GiB -> %ld, all that is free and a page -> %ld (every page back: %d), "
+            "then 32 MiB ok=%d, 1 GiB again -> %ld", big, over, back, ok, big2);
 }
 
 int main(void)
