@@ -16,6 +16,10 @@ lab_kernel = $(if $(lab),$(BUILD)/$(lab)/kernel.elf)
 lab_number = $(firstword $(subst -, ,$(firstword $(filter $(1),$(LABS)) $(foreach l,$(LABS),$(if $(filter $(1),$(firstword $(subst -, ,$(l)))),$(l))))))
 grade_labs := $(foreach n,$(LAB),$(call lab_number,$(n)))
 check-labs = $(if $(and $(LAB),$(filter $(words $(LAB)),$(words $(grade_labs)))),,$(error entrylab: unknown LAB=$(LAB); choose one or more of: $(LAB_NUMBERS) (or the folder names: $(LABS))))
+# make autograder's AUTOGRADER_LABS, resolved and checked the same way (a
+# name Gradescope's run could not resolve would give every upload 0)
+autograder_labs := $(sort $(foreach n,$(AUTOGRADER_LABS),$(call lab_number,$(n))))
+check-autograder-labs = $(if $(filter $(words $(sort $(AUTOGRADER_LABS))),$(words $(autograder_labs))),,$(error entrylab: unknown AUTOGRADER_LABS=$(AUTOGRADER_LABS); choose one or more of: $(LAB_NUMBERS) (or the folder names: $(LABS))))
 
 BUILD := build
 # make V=1 prints every command; otherwise one line per step, as Linux's
@@ -312,24 +316,25 @@ handout:
 # handout, what students have already, with your hidden tests: no solution
 # is on the machine where a submission builds (it could include one)
 autograder:
+	$(check-autograder-labs)
 	$(call msg,GEN,$(BUILD)/autograder.zip)
 	$(Q)rm -rf $(BUILD)/autograder $(BUILD)/autograder.zip
 	$(Q)grading/handout . $(BUILD)/autograder > /dev/null
 	$(Q)if [ -d grading/hidden ]; then cp -R grading/hidden $(BUILD)/autograder/grading/; fi
 	$(Q)cp -p grading/autograder/setup.sh grading/autograder/run_autograder $(BUILD)/autograder/
-	$(Q)$(if $(AUTOGRADER_LABS),echo "$(AUTOGRADER_LABS)" > $(BUILD)/autograder/autograder-labs)
+	$(Q)$(if $(autograder_labs),echo "$(autograder_labs)" > $(BUILD)/autograder/autograder-labs)
 	$(Q)cd $(BUILD)/autograder && zip -q -r -X ../autograder.zip .
 	@echo "entrylab: $(BUILD)/autograder.zip: upload it as a Gradescope autograder (Ubuntu 22.04 base image); grading/README.md says more"
 
 test: build
 	@# the tests judge the kernel under icount, whatever KVM or QEMUEXTRA say;
 	@# each test's time goes into the output (--timing), never into a verdict
-	env -u KVM -u QEMUEXTRA bats --timing grading/kit.bats grading/grade.bats grading/bench.bats grading/autograder.bats grading/fuzz.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/mistakes.bats grading/selftests.bats
+	env -u KVM -u QEMUEXTRA -u TIMEOUT bats --timing grading/kit.bats grading/grade.bats grading/bench.bats grading/autograder.bats grading/fuzz.bats $(foreach l,$(LABS),grading/lab$(firstword $(subst -, ,$(l))).bats) grading/mistakes.bats grading/selftests.bats
 
 # make test-mistakes: the catalogue of typical mistakes (grading/mistakes/)
 # alone, each planted and named by its lab's first failure (part of make test)
 test-mistakes: build
-	env -u KVM -u QEMUEXTRA bats grading/mistakes.bats
+	env -u KVM -u QEMUEXTRA -u TIMEOUT bats grading/mistakes.bats
 
 clean:
 	rm -rf $(BUILD)

@@ -31,10 +31,10 @@ setup_file() {
 # and leaves by IRET (GDB at both exits; grading/lib/opportunistic.bash)
 @test "[3] rcx != rip: a tracer's new rip leaves by iretq with the tracer's frame" { check_gdb_ptrace_iret "$LAB"; }
 @test "[3] rcx != rip: the frame's cx edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "rcx == rip"; }
+@test "[3] rcx != rip: rt_sigreturn to a context with its own rcx, rip and r11 leaves by iretq (sigregs)" { check_iret_after "$LAB" sigregs; }
 @test "[3] rip not canonical: rt_sigreturn to 2^47 (sysret_rip) leaves by iretq" { check_iret_after "$LAB" sysret_rip; }
 @test "[3] rip not canonical: the ip and cx slots set to 2^63 - 4096 from GDB leave by iretq" { check_frame_edit_irets "$LAB" "rip canonical"; }
 @test "[3] cs != __USER_CS: a 32-bit cs in the frame leaves by iretq" { check_frame_edit_irets "$LAB" "cs == __USER_CS"; }
-@test "[3] r11 != rflags: rt_sigreturn to a context with its own r11 leaves by iretq (sigregs)" { check_iret_after "$LAB" sigregs; }
 @test "[2] r11 != rflags: the frame's r11 edited from GDB leaves by iretq" { check_frame_edit_irets "$LAB" "r11 == rflags"; }
 @test "[3] RF set: a frame with RF (as a sigreturn may leave it) leaves by iretq" { check_frame_edit_irets "$LAB" "no RF"; }
 @test "[3] 06-fastpath-checks: TF set: single_step_syscall's syscall leaves by iretq, SIGTRAP after it" { check_exits_by "$LAB" iretq single_step_syscall; }

@@ -794,6 +794,34 @@ nap() {
         sleep "$t"
 }
 
+# saw REGEX WHY [KEY]: a line GDB printed ($output) matches REGEX, or the
+# test fails with WHY and GDB's lines that begin with KEY (default: REGEX's
+# first word): what it saw instead. bats-assert's assert_output would
+# print the whole transcript, whose first lines are seldom the ones that
+# matter, and grade shows the first 14 lines of a failure.
+saw() {
+        [[ $output =~ $1 ]] && return 0
+        fail "$2 (GDB: $(gdb_lines "${3:-${1%% *}}"))"
+}
+
+# never_saw REGEX WHY [KEY]: no line GDB printed matches REGEX
+never_saw() {
+        [[ $output =~ $1 ]] || return 0
+        fail "$2 (GDB: $(gdb_lines "${3:-${1%% *}}"))"
+}
+
+# gdb_lines KEY: the lines GDB printed that begin with KEY (six at most),
+# joined by "; "
+gdb_lines() {
+        local line seen= n=0
+        while IFS= read -r line; do
+                [[ $line == "$1 "* ]] || continue
+                seen+="${seen:+; }$line"
+                (( ++n < 6 )) || break
+        done <<< "$output"
+        echo "${seen:-no $1 line}"
+}
+
 # stub_listens PORT|SOCKET PID SECONDS: QEMU's GDB stub listens on PORT, or
 # its UNIX socket (a path) is there; fails once the boot (PID) has ended
 # without it, or after SECONDS of wall time
@@ -803,6 +831,20 @@ stub_listens() {
                 kill -0 "$2" 2>/dev/null && [ "${EPOCHREALTIME/./}" -lt $until ] || return 1
                 nap 20
         done
+}
+
+# sweep_stale_sockets DIR: the GDB sockets in DIR of sessions whose shell is
+# gone, removed. A session ended outright (a lab's grading stopped at a
+# failure, the checks ahead ended with KILL at the file's end) cannot
+# remove its own; QEMU removes it at a normal exit.
+sweep_stale_sockets() {
+        local old pid stale=()
+        for old in "$1"/entrylab-gdb.*; do
+                [ -S "$old" ] || continue
+                pid=${old#"$1"/entrylab-gdb.} pid=${pid%%.*}
+                kill -0 "$pid" 2>/dev/null || stale+=("$old")
+        done
+        [ ${#stale[@]} -eq 0 ] || rm -f "${stale[@]}"
 }
 
 # gdb_session NN "programs" < commands: a paused QEMU with a GDB stub in
@@ -836,6 +878,7 @@ gdb_session() {
         fi
         # a socket's path must fit in sun_path (108 bytes)
         [ ${#base} -lt 64 ] || base=/tmp
+        sweep_stale_sockets "$base"
         # a QEMU that did not come up (it said why, or it did not listen
         # within 10 s on a loaded machine) is started once more before the
         # session is given up

@@ -178,7 +178,7 @@ check_iret_after_execve() {
 check_iret_with_exit_work() {
         require_boot
         bench_exits "$1" exit_work
-        assert_output --partial "FLAGS 0x8"
+        saw "FLAGS 0x8" "GDB could not set TIF_NEED_RESCHED (bit 3) in the handler"
         printed EXIT
         assert_equal "${PRINTED//EXIT /}" "iretq sysretq"
         # the IRET returned getpid's answer: the pid
@@ -335,9 +335,9 @@ iret_after_commands() {
 
 # judge_iret_after: what check_iret_after's commands printed ($output)
 judge_iret_after() {
-        assert_output --regexp "HIT pid [0-9]+"
-        assert_output --partial "EXIT iretq"
-        refute_output --partial "EXIT sysretq"
+        saw "HIT pid [0-9]+" "GDB never stopped at the syscall it watches"
+        never_saw "EXIT sysretq" "the return left by sysretq, where only iretq restores this frame safely"
+        saw "EXIT iretq" "the return never reached iretq"
 }
 
 # print_label: GDB commands that print which of the two exits' labels GDB
@@ -484,8 +484,8 @@ end
 kill
 quit
 GDB
-        assert_output --partial "STUB slow_path rsp-is-pt_regs 1 IF 0"
-        assert_output --partial "RAN getpid"
+        saw "STUB slow_path rsp-is-pt_regs 1 IF 0" "called from the fast path, the ptregs stub must go on to entry_SYSCALL64_slow_path with rsp = struct pt_regs * and interrupts off (1 and 0 here)"
+        saw "RAN getpid" "the slow path did not run the number orig_ax holds (getpid): it ran iopl, the number in rax"
 }
 
 # the checks here that drive GDB, which may run ahead (entrylab.bash)

@@ -70,7 +70,7 @@ check_ptrace_privilege() {
         # the bad frames were the tracee's faults at IRET, not the kernel's
         [ "$(serial 'ptrace_syscall\[[0-9]*\]: #GP general protection at ip 0x800000000000 ' | wc -l)" = 1 ] ||
                 fail "no #GP at the non-canonical rip: $(serial 'ptrace_syscall\[')"
-        [ "$(serial 'ptrace_syscall\[[0-9]*\]: #GP general protection at ip 0x40[0-9a-f]* sp 0x7fff[0-9a-f]* error 0x10: killed by signal 11' | wc -l)" = 1 ] ||
+        [ "$(serial 'ptrace_syscall\[[0-9]*\]: #GP general protection at ip 0x40[0-9a-f]* sp 0x7fff[0-9a-f]* error 0x10: signal 11 to its tracer' | wc -l)" = 1 ] ||
                 fail "no #GP for CS 0x13 at IRET: $(serial 'ptrace_syscall\[')"
 }
 
@@ -199,7 +199,8 @@ check_gdb_ptrace_iret() {
         assert_equal "${BASH_REMATCH[1]}" "$landing"
         local flags=$((BASH_REMATCH[2]))
         (( (flags & 0x40600) == 0x40600 )) || fail "flags $(printf %#x $flags): want AC, DF and IF set"
-        assert_output --regexp "ptrace_syscall\[[0-9]+\], TIF flags"
+        [[ $output =~ ptrace_syscall\[[0-9]+\],\ TIF\ flags ]] ||
+                fail "the IRET of the tracer's frame was not ptrace_syscall's: $(grep 'TIF flags' <<< "$output" | head -1)"
 }
 
 # watch_ptrace_iret NN I PROGRAM: check_gdb_ptrace_iret's watcher: the
