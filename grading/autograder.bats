@@ -74,6 +74,16 @@ teardown_file() {
         refute_line --regexp '^  build/'
 }
 
+@test "AUTOGRADER_LABS takes numbers or folder names, as LAB does; anything else is one line" {
+        run make -s -C "$ENTRYLAB_ROOT" autograder AUTOGRADER_LABS="07" BUILD="$BATS_TEST_TMPDIR/b" 3>&-
+        assert_failure
+        assert_line --index 0 --partial "entrylab: unknown AUTOGRADER_LABS=07; choose one or more of:"
+        [ ! -e "$BATS_TEST_TMPDIR/b/autograder.zip" ] || fail "a zip was written"
+        run make -s -C "$ENTRYLAB_ROOT" autograder AUTOGRADER_LABS="02-sysret-fastpath 01" BUILD="$BATS_TEST_TMPDIR/b" 3>&-
+        assert_success
+        assert_equal "$(< "$BATS_TEST_TMPDIR/b/autograder/autograder-labs")" "01 02"
+}
+
 @test "the zip holds the handout and the hidden tests: no solution, no answers, no catalogue of mistakes" {
         [ -s "$ENTRYLAB_ROOT/build/autograder.zip" ] || fail "no zip: $(cat "$BATS_FILE_TMPDIR/make.out")"
         git -C "$ENTRYLAB_ROOT" grep -q -e '--- solution ---' -- labs || skip "a student tree: it has no solutions to keep out"
@@ -185,10 +195,21 @@ teardown_file() {
         cp -R "$ROOTS/good/submission" "$class/alice"
         cp -R "$ROOTS/bad/submission" "$class/bob"
         touch "$class/empty/README.txt"
-        run make -s -C "$ENTRYLAB_ROOT" grade-class LAB=01 SUBMISSIONS="$class/alice $class/bob $class/empty" 3>&-
+        # a file beside the folders, as in Gradescope's export
+        touch "$class/submission_metadata.yml"
+        # a student of the last run, not in this one: their files go
+        mkdir -p "$ENTRYLAB_ROOT/build/class"
+        printf 'name\tscore\tmax\tlabs\ncarol\t0\t0\tnot graded\n' > "$ENTRYLAB_ROOT/build/class/scores.tsv"
+        touch "$ENTRYLAB_ROOT/build/class/carol.json" "$ENTRYLAB_ROOT/build/class/carol.log"
+        run make -s -C "$ENTRYLAB_ROOT" grade-class LAB=01 SUBMISSIONS="$class/*" 3>&-
         assert_success
+        assert_line "class: $class/submission_metadata.yml is not a folder: left out"
         assert_line --regexp '^alice: 100/100  \(01 100/100\)$'
         assert_line --regexp '^bob: 0/100  \(01 0/100\)$'
+        # and why
+        assert_line "  labs/01-iret-only does not build"
+        [ ! -e "$ENTRYLAB_ROOT/build/class/carol.json" ] && [ ! -e "$ENTRYLAB_ROOT/build/class/carol.log" ] ||
+                fail "the last run's carol.json or carol.log is still there"
         assert_line "empty: 0: the submission has no labs/ folder: upload the kit's labs/ folder (or the whole repository, or a zip of it)"
         refute_output --partial rigged
         run cut -f1-3 "$ENTRYLAB_ROOT/build/class/scores.tsv"

@@ -46,6 +46,23 @@ read_total() {
         assert_output --partial "unknown FORMAT=csv; choose tap, junit or gradescope"
 }
 
+@test "the grader's own settings: a bad one is one line before any lab is graded; a lab named twice is graded once" {
+        local setting
+        for setting in ENTRYLAB_BOOT_TIMEOUT=abc ENTRYLAB_BOOT_TIMEOUT=0 ENTRYLAB_GRADE_JOBS=0 ENTRYLAB_GRADE_JOBS=two; do
+                run env "$setting" "$ENTRYLAB_ROOT/grading/grade" --no-build 01 3>&-
+                assert_failure 2
+                assert_output --regexp "^entrylab: ${setting%%=*}=${setting#*=} is not a number of"
+                [ "${#lines[@]}" -eq 1 ] || fail "more than one line: $output"
+        done
+        # make's TIMEOUT is make's: the checks keep their own bound
+        run env TIMEOUT=abc "$ENTRYLAB_ROOT/grading/grade" --no-build 00 00 3>&-
+        assert_failure
+        refute_output --partial "TIMEOUT"
+        # (lab 00 has no tests: its one line, once)
+        assert_equal "$(grep -c '^lab 00: FAILED: no grading/lab00.bats' <<< "$output")" 1
+        assert_line "total: 0/0"
+}
+
 @test "missing bats helpers: make grade says so in one line and runs nothing" {
         ENTRYLAB_NO_INSTALL=1 ENTRYLAB_BATS_LIB=$BATS_TEST_TMPDIR/none \
                 run make -s -C "$ENTRYLAB_ROOT" grade LAB=01 3>&-
@@ -534,6 +551,31 @@ EOF
 # The tests above judge lab 01's checks by counting boots; this holds every
 # lab's checks to the same rule without booting: a check's first line is
 # require_boot, or a call of another check (which then starts with it).
+@test "a GDB socket left by a session ended outright is swept; a live session's is kept" {
+        local dir=$BATS_TEST_TMPDIR/sockets dead q i
+        mkdir -p "$dir"
+        # a pid whose process has ended
+        bash -c 'exit 0' &
+        dead=$!
+        wait "$dead"
+        # QEMU makes each socket, and killed outright leaves it
+        for i in "$dead" $$; do
+                timeout 20 qemu-system-x86_64 -nodefaults -no-reboot -display none -S \
+                        -gdb "unix:$dir/entrylab-gdb.$i.1.1,server=on,wait=off" < /dev/null > /dev/null 2>&1 3>&- &
+                q=$!
+                for _ in $(seq 250); do
+                        [ -S "$dir/entrylab-gdb.$i.1.1" ] && break
+                        nap 20
+                done
+                kill -KILL "$q"
+                wait "$q" || true
+                [ -S "$dir/entrylab-gdb.$i.1.1" ] || fail "no socket left by a killed QEMU: the test shows nothing"
+        done
+        sweep_stale_sockets "$dir"
+        [ ! -e "$dir/entrylab-gdb.$dead.1.1" ] || fail "the ended session's socket is still there"
+        [ -S "$dir/entrylab-gdb.$$.1.1" ] || fail "the live session's socket was removed"
+}
+
 @test "every check in grading/lib starts with require_boot" {
         run awk '/^check_[a-z0-9_]*\(\) \{$/ {
                         name = $1; getline

@@ -217,6 +217,7 @@ check_null_syscall_budget() {
 # (entry_vs_reference, timing.bash); the instructions are printed beside,
 # not judged (the six checks add some)
 check_cycles_vs_reference() {
+        require_boot
         entry_vs_reference "$1" "$2" fewer entry_cycles "${@:3}"
 }
 

@@ -3,11 +3,11 @@
 # into a student's lost points (a boot bound of "abc" would fail every
 # check that boots, in the student's name).
 #
-# check_grader_settings: prints what is wrong with the first bad one of
+# validate_grader_settings: prints what is wrong with the first bad one of
 # ENTRYLAB_BOOT_TIMEOUT and ENTRYLAB_BUILD_TIMEOUT (seconds, not 0) and
 # ENTRYLAB_GRADE_JOBS (labs at once, 1 or more), and fails; silent when
 # each is unset or good.
-check_grader_settings() {
+validate_grader_settings() {
         local name value
         for name in ENTRYLAB_BOOT_TIMEOUT ENTRYLAB_BUILD_TIMEOUT; do
                 value=${!name:-}

@@ -90,7 +90,6 @@ check_sysret_beats_iret() {
 # from grading/reference.tsv, so that a student's own lab OTHER does not
 # matter. Both labs' figures in both units are printed beside.
 entry_vs_reference() {
-        require_boot
         local lab=$1 other=$2 way=$3 column=$4 tsv=$BATS_TEST_TMPDIR/bench-$1.tsv p mine theirs costs
         shift 4
         lab_bench_tsv "$tsv" "$lab"
@@ -115,6 +114,7 @@ entry_vs_reference() {
 # check_path_vs_reference NN OTHER fewer|more PATH...: entry-path
 # instructions against the reference lab OTHER's
 check_path_vs_reference() {
+        require_boot
         entry_vs_reference "$1" "$2" "$3" entry "${@:4}"
 }
 
