@@ -213,7 +213,7 @@ teardown_file() {
         assert_line "empty: 0: the submission has no labs/ folder: upload the kit's labs/ folder (or the whole repository, or a zip of it)"
         refute_output --partial rigged
         run cut -f1-3 "$ENTRYLAB_ROOT/build/class/scores.tsv"
-        assert_output "$(printf 'name\tscore\tmax\nalice\t100\t100\nbob\t0\t100\nempty\t0\t0')"
+        assert_output "$(printf 'name\tscore\tmax\nalice\t100\t100\nbob\t0\t100\nempty\t0\t100')"
         run jq -r .score "$ENTRYLAB_ROOT/build/class/alice.json"
         assert_output 100
 }

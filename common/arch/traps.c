@@ -124,10 +124,8 @@ static int signal_for(unsigned long vector)
         }
 }
 
-/* the default action will run, unless a tracer intervenes: say so on the
- * console, as Linux's show_unhandled_signals does (Linux stays silent for
- * a traced task; the kit names the tracer instead, whose choice it is: a
- * tracer that suppresses the signal resumes the task at the same fault) */
+/* the default action will run: say so on the console, as Linux's
+ * show_unhandled_signals does */
 static bool unhandled_signal(struct task_struct *t, int sig)
 {
         __sighandler_t h = t->action[sig - 1].sa.sa_handler;
@@ -146,10 +144,7 @@ static void user_fault(struct pt_regs *regs, unsigned long vector, unsigned long
                        exception_names[vector], regs->ip, regs->sp, error_code);
                 if (vector == X86_TRAP_PF)
                         printk(" address %#lx", read_cr2());
-                if (t->ptrace)
-                        printk(": signal %d to its tracer\n", sig);
-                else
-                        printk(": killed by signal %d\n", sig);
+                printk(": killed by signal %d\n", sig);
         }
         send_fault_signal(regs, vector);
 }
