@@ -518,6 +518,7 @@ boot_came_up() {
 # a hanging kernel costs at most two bounds.
 require_boot() {
         trace_off
+        JUDGED_BY=${FUNCNAME[1]}
         # a check the chain may run ahead: once per test, not in the chain
         if [ -z "${ENTRYLAB_AHEAD_LANE:-}${AHEAD_ASKED:-}" ] && [[ $CHECKS_AHEAD == *" ${FUNCNAME[1]} "* ]]; then
                 AHEAD_ASKED=1
@@ -865,6 +866,7 @@ sweep_stale_sockets() {
 gdb_session() {
         local lab stub= remote qpid out bound=${OWN_BOOT_BOUND:-60} st attempt base=${TMPDIR:-/tmp}
         local witness=()
+        JUDGED_ANOTHER_BOOT=1
         lab_dir_to lab "$1" || return 2
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
         # the session's serial log is witnessed as a lab's boot is (boot_lab):
@@ -946,6 +948,7 @@ gdb_boot_witnessed() {
 # within a session's bound.
 session_once() {
         local dir=$1 bound=$((${OWN_BOOT_BOUND:-60} + 30)) until
+        JUDGED_ANOTHER_BOOT=1
         shift
         if claim "$dir.claim"; then
                 mkdir -p "$dir"
@@ -989,11 +992,15 @@ gdb_session_beside_boot() {
 }
 
 # A failed test shows the end of the file-wide serial log: the reason is
-# often there. (bats prints a test's output only when it fails.)
+# often there (bats prints a test's output only when it fails). Not under
+# a check that judged another boot: a GDB session's or a shared run's
+# (JUDGED_ANOTHER_BOOT), or one of the checks that run ahead, which drive
+# GDB or bench.
 teardown() {
         [ -n "${BATS_TEST_COMPLETED:-}" ] || stop_after_failure
         [ -z "${BATS_TEST_COMPLETED:-}" ] || stop_above
         if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -e "$BATS_FILE_TMPDIR/serial.log.done" ] &&
+           [ -z "${JUDGED_ANOTHER_BOOT:-}" ] && [[ $CHECKS_AHEAD != *" ${JUDGED_BY:-none} "* ]] &&
            [ -s "$BATS_FILE_TMPDIR/serial.log" ] &&
            ! grep -qs "kernel panic" "$BATS_FILE_TMPDIR/serial.log.verdict"; then
                 echo "last serial lines:"
