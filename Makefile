@@ -18,8 +18,8 @@ grade_labs := $(foreach n,$(LAB),$(call lab_number,$(n)))
 check-labs = $(if $(and $(LAB),$(filter $(words $(LAB)),$(words $(grade_labs)))),,$(error entrylab: unknown LAB=$(LAB); choose one or more of: $(LAB_NUMBERS) (or the folder names: $(LABS))))
 # make autograder's AUTOGRADER_LABS, resolved and checked the same way (a
 # name Gradescope's run could not resolve would give every upload 0)
-autograder_labs := $(sort $(foreach n,$(AUTOGRADER_LABS),$(call lab_number,$(n))))
-check-autograder-labs = $(if $(filter $(words $(sort $(AUTOGRADER_LABS))),$(words $(autograder_labs))),,$(error entrylab: unknown AUTOGRADER_LABS=$(AUTOGRADER_LABS); choose one or more of: $(LAB_NUMBERS) (or the folder names: $(LABS))))
+autograder_labs := $(foreach n,$(AUTOGRADER_LABS),$(call lab_number,$(n)))
+check-autograder-labs = $(if $(filter $(words $(AUTOGRADER_LABS)),$(words $(autograder_labs))),,$(error entrylab: unknown AUTOGRADER_LABS=$(AUTOGRADER_LABS); choose one or more of: $(LAB_NUMBERS) (or the folder names: $(LABS))))
 
 BUILD := build
 # make V=1 prints every command; otherwise one line per step, as Linux's
@@ -322,7 +322,7 @@ autograder:
 	$(Q)grading/handout . $(BUILD)/autograder > /dev/null
 	$(Q)if [ -d grading/hidden ]; then cp -R grading/hidden $(BUILD)/autograder/grading/; fi
 	$(Q)cp -p grading/autograder/setup.sh grading/autograder/run_autograder $(BUILD)/autograder/
-	$(Q)$(if $(autograder_labs),echo "$(autograder_labs)" > $(BUILD)/autograder/autograder-labs)
+	$(Q)$(if $(autograder_labs),echo "$(sort $(autograder_labs))" > $(BUILD)/autograder/autograder-labs)
 	$(Q)cd $(BUILD)/autograder && zip -q -r -X ../autograder.zip .
 	@echo "entrylab: $(BUILD)/autograder.zip: upload it as a Gradescope autograder (Ubuntu 22.04 base image); grading/README.md says more"
 

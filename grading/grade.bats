@@ -48,7 +48,7 @@ read_total() {
 
 @test "the grader's own settings: a bad one is one line before any lab is graded; a lab named twice is graded once" {
         local setting
-        for setting in ENTRYLAB_BOOT_TIMEOUT=abc ENTRYLAB_BOOT_TIMEOUT=0 ENTRYLAB_GRADE_JOBS=0 ENTRYLAB_GRADE_JOBS=two; do
+        for setting in ENTRYLAB_BOOT_TIMEOUT=abc ENTRYLAB_BOOT_TIMEOUT=0 ENTRYLAB_BOOT_TIMEOUT=2.5 ENTRYLAB_BOOT_TIMEOUT=08 ENTRYLAB_GRADE_JOBS=0 ENTRYLAB_GRADE_JOBS=two; do
                 run env "$setting" "$ENTRYLAB_ROOT/grading/grade" --no-build 01 3>&-
                 assert_failure 2
                 assert_output --regexp "^entrylab: ${setting%%=*}=${setting#*=} is not a number of"
@@ -548,9 +548,6 @@ EOF
         assert_equal "$PRINTED" "EXIT sysretq EXIT iretq"
 }
 
-# The tests above judge lab 01's checks by counting boots; this holds every
-# lab's checks to the same rule without booting: a check's first line is
-# require_boot, or a call of another check (which then starts with it).
 @test "a GDB socket left by a session ended outright is swept; a live session's is kept" {
         local dir=$BATS_TEST_TMPDIR/sockets dead q i
         mkdir -p "$dir"
@@ -558,10 +555,11 @@ EOF
         bash -c 'exit 0' &
         dead=$!
         wait "$dead"
-        # QEMU makes each socket, and killed outright leaves it
+        # QEMU makes each socket, and killed outright leaves it (QEMU
+        # itself: a timeout around it would be what the KILL ends)
         for i in "$dead" $$; do
-                timeout 20 qemu-system-x86_64 -nodefaults -no-reboot -display none -S \
-                        -gdb "unix:$dir/entrylab-gdb.$i.1.1,server=on,wait=off" < /dev/null > /dev/null 2>&1 3>&- &
+                ( exec qemu-system-x86_64 -nodefaults -no-reboot -display none -S \
+                        -gdb "unix:$dir/entrylab-gdb.$i.1.1,server=on,wait=off" < /dev/null > /dev/null 2>&1 3>&- ) &
                 q=$!
                 for _ in $(seq 250); do
                         [ -S "$dir/entrylab-gdb.$i.1.1" ] && break
@@ -576,6 +574,9 @@ EOF
         [ -S "$dir/entrylab-gdb.$$.1.1" ] || fail "the live session's socket was removed"
 }
 
+# The tests above judge lab 01's checks by counting boots; this holds every
+# lab's checks to the same rule without booting: a check's first line is
+# require_boot, or a call of another check (which then starts with it).
 @test "every check in grading/lib starts with require_boot" {
         run awk '/^check_[a-z0-9_]*\(\) \{$/ {
                         name = $1; getline

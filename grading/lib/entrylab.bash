@@ -435,6 +435,7 @@ ahead_check_taken() {
         out=$(< "$d/out")
         [ -z "$out" ] || printf '%s\n' "$out"
         st=$(< "$d/status")
+        [ ! -e "$d/tmp/judged-another-boot" ] || : > "$BATS_TEST_TMPDIR/judged-another-boot"
         [ "$st" = 0 ] && BATS_TEST_COMPLETED=1
         exit "$st"
 }
@@ -518,7 +519,6 @@ boot_came_up() {
 # a hanging kernel costs at most two bounds.
 require_boot() {
         trace_off
-        JUDGED_BY=${FUNCNAME[1]}
         # a check the chain may run ahead: once per test, not in the chain
         if [ -z "${ENTRYLAB_AHEAD_LANE:-}${AHEAD_ASKED:-}" ] && [[ $CHECKS_AHEAD == *" ${FUNCNAME[1]} "* ]]; then
                 AHEAD_ASKED=1
@@ -834,18 +834,27 @@ stub_listens() {
         done
 }
 
-# sweep_stale_sockets DIR: the GDB sockets in DIR of sessions whose shell is
-# gone, removed. A session ended outright (a lab's grading stopped at a
-# failure, the checks ahead ended with KILL at the file's end) cannot
-# remove its own; QEMU removes it at a normal exit.
+# judged_another_boot: the test judges a boot of its own (a GDB session, a
+# shared run): the file-wide log's last lines are no help at its failure
+judged_another_boot() {
+        : > "$BATS_TEST_TMPDIR/judged-another-boot"
+}
+
+# sweep_stale_sockets DIR: this user's GDB sockets in DIR of sessions whose
+# shell is gone, removed. A session ended outright (a lab's grading stopped
+# at a failure, the checks ahead ended with KILL at the file's end) cannot
+# remove its own; QEMU removes it at a normal exit. Another user's are
+# theirs (kill -0 cannot tell their live shells from dead ones), and a
+# socket that cannot be removed is no reason to fail a session.
 sweep_stale_sockets() {
         local old pid stale=()
         for old in "$1"/entrylab-gdb.*; do
-                [ -S "$old" ] || continue
+                [ -S "$old" ] && [ -O "$old" ] || continue
                 pid=${old#"$1"/entrylab-gdb.} pid=${pid%%.*}
-                kill -0 "$pid" 2>/dev/null || stale+=("$old")
+                [[ $pid =~ ^[0-9]+$ ]] || continue
+                [ -e "/proc/$pid" ] || stale+=("$old")
         done
-        [ ${#stale[@]} -eq 0 ] || rm -f "${stale[@]}"
+        [ ${#stale[@]} -eq 0 ] || rm -f -- "${stale[@]}" 2>/dev/null || true
 }
 
 # gdb_session NN "programs" < commands: a paused QEMU with a GDB stub in
@@ -866,7 +875,7 @@ sweep_stale_sockets() {
 gdb_session() {
         local lab stub= remote qpid out bound=${OWN_BOOT_BOUND:-60} st attempt base=${TMPDIR:-/tmp}
         local witness=()
-        JUDGED_ANOTHER_BOOT=1
+        judged_another_boot
         lab_dir_to lab "$1" || return 2
         out=$BATS_TEST_TMPDIR/qemu-gdb.out
         # the session's serial log is witnessed as a lab's boot is (boot_lab):
@@ -948,7 +957,7 @@ gdb_boot_witnessed() {
 # within a session's bound.
 session_once() {
         local dir=$1 bound=$((${OWN_BOOT_BOUND:-60} + 30)) until
-        JUDGED_ANOTHER_BOOT=1
+        judged_another_boot
         shift
         if claim "$dir.claim"; then
                 mkdir -p "$dir"
@@ -993,14 +1002,13 @@ gdb_session_beside_boot() {
 
 # A failed test shows the end of the file-wide serial log: the reason is
 # often there (bats prints a test's output only when it fails). Not under
-# a check that judged another boot: a GDB session's or a shared run's
-# (JUDGED_ANOTHER_BOOT), or one of the checks that run ahead, which drive
-# GDB or bench.
+# a check that judged another boot, a GDB session's or a shared run's
+# (judged_another_boot: a file, since most sessions run in subshells)
 teardown() {
         [ -n "${BATS_TEST_COMPLETED:-}" ] || stop_after_failure
         [ -z "${BATS_TEST_COMPLETED:-}" ] || stop_above
         if [ -z "${BATS_TEST_COMPLETED:-}" ] && [ -e "$BATS_FILE_TMPDIR/serial.log.done" ] &&
-           [ -z "${JUDGED_ANOTHER_BOOT:-}" ] && [[ $CHECKS_AHEAD != *" ${JUDGED_BY:-none} "* ]] &&
+           [ ! -e "$BATS_TEST_TMPDIR/judged-another-boot" ] &&
            [ -s "$BATS_FILE_TMPDIR/serial.log" ] &&
            ! grep -qs "kernel panic" "$BATS_FILE_TMPDIR/serial.log.verdict"; then
                 echo "last serial lines:"
