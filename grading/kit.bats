@@ -492,6 +492,21 @@ GDB
         [ "$output" -gt 0 ]
 }
 
+# The PIC's tick reaches the CPU through the local APIC's LINT0 in ExtINT
+# mode. SeaBIOS leaves LINT0 so, qboot leaves it masked: the kernel sets
+# it itself (boot.asm), and QEMU's own log shows the ticks arrive.
+@test "the timer ticks whatever the firmware left in the local APIC (qboot masks LINT0)" {
+        local log=$BATS_TEST_TMPDIR/qemu-int.log
+        [ -f /usr/share/qemu/qboot.rom ] || skip "no /usr/share/qemu/qboot.rom (Debian's qemu-system-data has it)"
+        run $MAKE_ run LAB=01 ARGS=preempt QEMUEXTRA="-bios qboot.rom -d int -D $log"
+        assert_success
+        assert_output --partial "preempt: both children were preempted"
+        # the tick's vector (IRQ_BASE + 0) as QEMU delivered it
+        run grep -c ' v=20 ' "$log"
+        assert_success
+        [ "$output" -gt 10 ] || fail "QEMU delivered $output timer interrupts"
+}
+
 # QEMU exits 1 both when the kernel says all is well and when QEMU cannot
 # start: the boot must not take the one for the other, with a serial log
 # (make grade) or with the terminal as the console (make qemu-gdb)

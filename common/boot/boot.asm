@@ -16,6 +16,13 @@ CR0_WP          equ 1 << 16
 CR0_PG          equ 1 << 31
 CR4_PAE         equ 1 << 5
 MSR_EFER        equ 0xC0000080
+MSR_APIC_BASE   equ 0x1B
+APIC_BASE_ADDR  equ 0xFFFFF000      ; the local APIC's registers, 4 KiB
+APIC_SPIV       equ 0xF0            ; spurious vector; bit 8 enables the APIC
+APIC_LVT0       equ 0x350           ; the LINT0 pin, where the 8259 PIC is wired
+APIC_LVT1       equ 0x360           ; the LINT1 pin: NMI
+APIC_DM_EXTINT  equ 7 << 8
+APIC_DM_NMI     equ 4 << 8
 EFER_SCE        equ 1 << 0          ; SYSCALL/SYSRET enabled
 EFER_LME        equ 1 << 8          ; long mode
 EFER_NXE        equ 1 << 11
@@ -38,6 +45,20 @@ global pvh_start32
 pvh_start32:
         mov     [boot_start_info], ebx
         mov     esp, boot_stack32_top
+
+        ; The PIC's timer interrupt (timer.c) reaches the CPU through the
+        ; local APIC's LINT0 pin, and only in ExtINT mode ("virtual wire").
+        ; SeaBIOS leaves it so; other firmware (qboot) leaves LINT0 masked,
+        ; and then no tick ever comes. Set it here, as Linux's
+        ; init_bsp_APIC does, while paging is off and the APIC's physical
+        ; address is reachable. LVTs stay masked while the APIC is
+        ; software-disabled, so SPIV first.
+        mov     ecx, MSR_APIC_BASE
+        rdmsr
+        and     eax, APIC_BASE_ADDR
+        mov     dword [eax + APIC_SPIV], 0x100 | 0xFF
+        mov     dword [eax + APIC_LVT0], APIC_DM_EXTINT
+        mov     dword [eax + APIC_LVT1], APIC_DM_NMI
 
         ; CR3 -> boot_pml4 (identity for the first GiB, and the same GiB
         ; again at KERNEL_VMA, both with 2 MiB pages).
