@@ -46,8 +46,11 @@
  *     iopl, a tracer at a ptrace stop) calls force_iret(task) (sched.h):
  *     SYSRET restores only rip and rflags, and only from rcx and r11.
  *     force_iret sets TIF_FULL_RESTORE, a bit of _TIF_ALLWORK_MASK that
- *     only the IRET exit clears (labs 02-05 leave by IRET when it is set;
- *     lab 06 checks the frame instead).
+ *     the IRET exit clears (labs 02-05 leave by IRET when it is set;
+ *     lab 06 checks the frame instead, and its checked exit clears it).
+ *     The exit work itself (signal delivery, a restart) rewrites the
+ *     frame without it: it runs only on the slow exit, which leaves by
+ *     IRET or, in lab 06, through the checks.
  *   - A syscall that reads or rewrites the whole pt_regs (fork, execve,
  *     rt_sigreturn, iopl: Linux's "ptregs" syscalls) is listed in
  *     PTREGS_SYSCALLS in kernel/syscall_table.c; its table slot then

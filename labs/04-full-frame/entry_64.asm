@@ -88,7 +88,7 @@ bits 64
         ; <<< exercise: 04-push-and-clear
 %endmacro
 
-; SYSCALL has just executed (see lab 01's README):
+; SYSCALL has just executed (docs/pt_regs.md, "What SYSCALL and SYSRET do"):
 ;   rax = syscall number, rdi rsi rdx r10 r8 r9 = arguments
 ;   rcx = user rip (the instruction after SYSCALL), r11 = user rflags
 ;   rflags &= ~MSR_SYSCALL_MASK: interrupts are off, DF and TF clear

@@ -80,7 +80,7 @@ bits 64
         jne     opportunistic_sysret_failed
 %endmacro
 
-; SYSCALL has just executed (see lab 01's README):
+; SYSCALL has just executed (docs/pt_regs.md, "What SYSCALL and SYSRET do"):
 ;   rax = syscall number, rdi rsi rdx r10 r8 r9 = arguments
 ;   rcx = user rip (the instruction after SYSCALL), r11 = user rflags
 ;   rflags &= ~MSR_SYSCALL_MASK: interrupts are off, DF and TF clear
@@ -138,7 +138,9 @@ sysret_check:
 ; r11 and flags slots its r11, cs and ss the user's. What the user still
 ; controls is rip (a SYSCALL in the last bytes below 2^47 would return to
 ; 2^47 itself, if that page were mapped) and TF (a single-stepping user):
-; check those two here, in the slots SYSRET loads, cx and r11.
+; check those two here, in the slots SYSRET loads, cx and r11. Linux's
+; fast path checked neither: the first is a defence against a mapping
+; mistake, the second makes a single-stepped SYSCALL trap where IRET would.
         ; >>> exercise: 06-fastpath-checks
         ; No handler rewrote this frame, yet it can still fail two of the
         ; six checks below: which? Think of a SYSCALL in the last bytes of
