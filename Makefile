@@ -241,7 +241,7 @@ gdb:
 	$(check-lab)
 	@grading/lib/boot --wait-gdb $(GDBPORT) --timeout 60
 	@$(MAKE) -s --no-print-directory $(BUILD)/$(lab)/kernel.elf
-	@grading/lib/gdb --elf $(BUILD)/$(lab)/kernel.elf --port $(GDBPORT) $(if $(findstring s,$(firstword -$(MAKEFLAGS))),,--show) $(if $(BREAK),--break '$(BREAK)')
+	@grading/lib/gdb --elf $(BUILD)/$(lab)/kernel.elf --port $(GDBPORT) $(if $(filter 1,$(V)),--show) $(if $(BREAK),--break '$(BREAK)')
 
 # timing (docs/timing.md, grading/plugin/README.md): icount, the cost model, KVM
 # bench, diff and run's history build the labs they measure themselves, one

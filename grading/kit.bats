@@ -376,7 +376,7 @@ GDB
         assert_output --partial "entry_SYSCALL_64 in section .text"
 }
 
-@test "make gdb on another lab's stub says so and leaves it waiting; a BREAK that names nothing leaves the kernel at its first instruction" {
+@test "make gdb on another lab's stub says so and leaves it waiting; a BREAK that names nothing leaves the kernel at its first instruction, where ptregs says so" {
         local port
         port=$(free_port)
         setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB=01 ARGS=demo GDBPORT="$port" TIMEOUT=60 \
@@ -388,6 +388,7 @@ GDB
         # the stub waited: the right lab finds the kernel at its reset vector
         run timeout 60 make -s -C "$ENTRYLAB_ROOT" gdb LAB=01 GDBPORT="$port" BREAK=entry_SYSCALL_46 3>&- <<'GDB'
 printf "PC %#lx\n", $pc
+ptregs
 kill
 quit
 GDB
@@ -395,7 +396,42 @@ GDB
         assert_line 'Function "entry_SYSCALL_46" not defined.'
         assert_line "entrylab: BREAK set no breakpoint: the kernel waits at its first instruction; break where you meant, then continue"
         assert_line --partial "PC 0xfff0"
+        assert_line --partial "paging is not on yet: the kernel has not started"
         refute_output --partial "all well"
+}
+
+@test "a second make gdb on a stub that already has one is told so in one line, and fails" {
+        local port held=$BATS_TEST_TMPDIR/held first
+        port=$(free_port)
+        setsid make -s -C "$ENTRYLAB_ROOT" qemu-gdb LAB=01 ARGS=demo GDBPORT="$port" TIMEOUT=60 \
+                </dev/null >"$BATS_TEST_TMPDIR/qemu-gdb.out" 2>&1 3>&- &
+        # the first GDB, stopped at entry_SYSCALL_64, holds the stub until
+        # the second has tried
+        printf 'shell touch %s\nshell while [ -e %s ]; do sleep 0.1; done\nkill\nquit\n' "$held" "$held" \
+                > "$BATS_TEST_TMPDIR/first.gdb"
+        timeout 90 make -s -C "$ENTRYLAB_ROOT" gdb LAB=01 GDBPORT="$port" \
+                < "$BATS_TEST_TMPDIR/first.gdb" > "$BATS_TEST_TMPDIR/first.out" 2>&1 3>&- &
+        first=$!
+        for _ in $(seq 600); do [ -e "$held" ] && break; sleep 0.1; done
+        [ -e "$held" ] || { rm -f "$held"; fail "the first GDB never attached: $(cat "$BATS_TEST_TMPDIR/first.out")"; }
+        run timeout 60 make -s -C "$ENTRYLAB_ROOT" gdb LAB=01 GDBPORT="$port" 3>&- < /dev/null
+        rm -f "$held"
+        wait "$first"
+        wait
+        assert_failure
+        assert_line "entrylab: GDB did not attach to QEMU's stub at 127.0.0.1:$port (GDB's reason is above): QEMU serves one GDB at a time, so check that make qemu-gdb runs and that no other GDB is attached"
+        refute_output --partial "cannot subscript"
+        # the first session was not disturbed
+        grep -q "Breakpoint 1, entry_SYSCALL_64" "$BATS_TEST_TMPDIR/first.out"
+}
+
+@test "an init that failed without a line of its own is told apart: its first write failed" {
+        ENTRYLAB_QEMU=$(fake_qemu 'memory: 9 KiB free\ninit exited with status 1: powering off\n' 3) run "$BOOT" --lab 01-iret-only --quiet
+        assert_failure
+        assert_output --partial "a program failed (init exited non-zero); init printed nothing: its first write() failed (does every syscall answer -ENOSYS?); last lines: "
+        ENTRYLAB_QEMU=$(fake_qemu 'init: demo exited with status 1\ninit exited with status 1: powering off\n' 3) run "$BOOT" --lab 01-iret-only --quiet
+        assert_failure
+        assert_output --partial "a program failed (init exited non-zero); last lines: init: demo exited"
 }
 
 @test "a kernel panic is called a panic, with its last lines" {

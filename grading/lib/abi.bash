@@ -333,7 +333,7 @@ check_gdb_ptregs() {
         local nr rcx r11
         [[ $output =~ ENTRY\ rax=([0-9]+)\ rcx=(0x[0-9a-f]+)\ r11=(0x[0-9a-f]+) ]] || fail "no stop at entry: $output"
         nr=${BASH_REMATCH[1]} rcx=${BASH_REMATCH[2]} r11=${BASH_REMATCH[3]}
-        [[ $output == *"pt_regs at "* ]] || fail "GDB never stopped at ${2:-do_syscall_64}: $(tail -n 5 <<< "$output")"
+        [[ $output == *"pt_regs at "* ]] || fail "GDB never stopped at ${2:-do_syscall_64}: $(gdb_last 3)"
         [[ $output =~ orig_ax\ ${nr}[^0-9] ]] ||
                 fail "pt_regs' orig_ax is not the syscall's number, $nr: $(grep -o 'orig_ax [^ ]*' <<< "$output" | head -1)"
         # -ENOSYS until the handler runs

@@ -823,6 +823,21 @@ gdb_lines() {
         echo "${seen:-no $1 line}"
 }
 
+# gdb_last N: the last N lines GDB printed, without its prompts ("(gdb) ",
+# and "> " inside a command list) or blank lines, joined by "; ": why a
+# session ended early, in a line a failure can carry
+gdb_last() {
+        local line kept=()
+        while IFS= read -r line; do
+                line=${line%$'\r'}
+                while [[ $line =~ ^(\(gdb\)\ ?|>\ ?|\ +)(.*)$ ]]; do line=${BASH_REMATCH[2]}; done
+                [ -n "$line" ] && kept+=("$line")
+        done <<< "$output"
+        local IFS=$'\x1f'
+        line="${kept[*]: -$1}"
+        echo "${line//$'\x1f'/; }"
+}
+
 # stub_listens PORT|SOCKET PID SECONDS: QEMU's GDB stub listens on PORT, or
 # its UNIX socket (a path) is there; fails once the boot (PID) has ended
 # without it, or after SECONDS of wall time

@@ -58,7 +58,7 @@ watch_handler_stops() {
 check_registers_cleared() {
         require_boot
         run at_handler "$1" __x64_sys_getpid 39
-        grep -q "REG rax" <<< "$output" || fail "GDB never stopped at __x64_sys_getpid: $(tail -5 <<< "$output")"
+        grep -q "REG rax" <<< "$output" || fail "GDB never stopped at __x64_sys_getpid: $(gdb_last 3)"
         local line name value reg bad=
         while read -r _ name value; do
                 for reg in rdx r10 r8 r9 rbx rbp r12 r13 r14 r15; do
@@ -76,7 +76,7 @@ check_registers_cleared() {
 check_handler_gets_frame() {
         require_boot
         run at_handler "$1" __x64_sys_getpid 39
-        [[ $output =~ REG\ rdi\ (0x[0-9a-f]+) ]] || fail "GDB never stopped at __x64_sys_getpid: $(tail -5 <<< "$output")"
+        [[ $output =~ REG\ rdi\ (0x[0-9a-f]+) ]] || fail "GDB never stopped at __x64_sys_getpid: $(gdb_last 3)"
         local rdi=${BASH_REMATCH[1]}
         [[ $output =~ FRAME\ (0x[0-9a-f]+) ]] || fail "no frame address"
         [ "$rdi" = "${BASH_REMATCH[1]}" ] || fail "at __x64_sys_getpid rdi=$rdi, the frame is at ${BASH_REMATCH[1]}"
@@ -85,7 +85,7 @@ check_handler_gets_frame() {
         for want in "rdi ${REG_PATTERN[rdi]}" "rsi ${REG_PATTERN[rsi]}" "rdx ${REG_PATTERN[rdx]}" \
                     "rcx ${REG_PATTERN[r10]}" "r8 0x55555555" "r9 ${REG_PATTERN[r9]}"; do
                 set -- $want
-                [[ $output =~ REG\ $1\ (0x[0-9a-f]+) ]] || fail "GDB never stopped at sys_mmap: $(tail -5 <<< "$output")"
+                [[ $output =~ REG\ $1\ (0x[0-9a-f]+) ]] || fail "GDB never stopped at sys_mmap: $(gdb_last 3)"
                 got=${BASH_REMATCH[1]}
                 # the fifth argument, fd, is an int: only its low half counts
                 [ "$1" = r8 ] && got=$(printf "%#x" $(( got & 0xffffffff )))
@@ -134,7 +134,7 @@ check_nospec_clamp() {
 check_fork_exits() {
         require_boot
         watched "$1" fork_exits regs
-        [[ $output =~ FORK\ parent\ ([0-9]+)\ child\ ([0-9]+) ]] || fail "GDB never saw the fork: $(tail -5 <<< "$output")"
+        [[ $output =~ FORK\ parent\ ([0-9]+)\ child\ ([0-9]+) ]] || fail "GDB never saw the fork: $(gdb_last 3)"
         local parent=${BASH_REMATCH[1]} child=${BASH_REMATCH[2]} exits
         exits=$(grep -oE '(PID [0-9]+|EXIT [a-z]+)' <<< "$output" | paste -sd' ' | sed 's/ EXIT/:/g')
         [[ $exits == *"PID $parent: sysretq"* ]] || fail "fork's parent (pid $parent) did not leave by sysretq: $exits"
@@ -177,7 +177,7 @@ check_fork_called_from_fastpath() {
         demo_session "$1" __x64_sys_fork
         output=$(< "$DEMO_GDB")
         [[ $output =~ CALLER\ (0x[0-9a-f]+) ]] ||
-                fail "GDB never stopped at __x64_sys_fork: $(tail -n 5 <<< "$output")"
+                fail "GDB never stopped at __x64_sys_fork: $(gdb_last 3)"
         local ret=${BASH_REMATCH[1]} elf from to
         elf=$(lab_kernel "$1")
         from=$(elf_symbol "$elf" entry_SYSCALL_64_fastpath)
@@ -211,7 +211,7 @@ check_cleared_after_push() {
                 echo quit
         )
         [ "$(grep -o "USER [a-z0-9]* [01]" <<< "$output" | wc -l)" = 11 ] ||
-                fail "GDB never got past PUSH_AND_CLEAR_REGS: $(tail -5 <<< "$output")"
+                fail "GDB never got past PUSH_AND_CLEAR_REGS: $(gdb_last 3)"
         local kept
         kept=$(grep -o "USER [a-z0-9]* 1" <<< "$output" | awk '{ printf " %s", $2 }')
         [ -z "$kept" ] || fail "after PUSH_AND_CLEAR_REGS these still hold the user's values:$kept"

@@ -91,9 +91,9 @@ check_phase1_rewrites_nothing() {
         local s before after changed=
         watched "$1" phase1_rewrites_nothing seccomp_fast
         for s in $PHASE1_SLOTS; do
-                [[ $output =~ BEFORE\ $s\ (0x[0-9a-f]+|0) ]] || fail "GDB never stopped in phase 1: $(tail -5 <<< "$output")"
+                [[ $output =~ BEFORE\ $s\ (0x[0-9a-f]+|0) ]] || fail "GDB never stopped in phase 1: $(gdb_last 3)"
                 before=${BASH_REMATCH[1]}
-                [[ $output =~ AFTER\ $s\ (0x[0-9a-f]+|0) ]] || fail "phase 1 never returned: $(tail -5 <<< "$output")"
+                [[ $output =~ AFTER\ $s\ (0x[0-9a-f]+|0) ]] || fail "phase 1 never returned: $(gdb_last 3)"
                 after=${BASH_REMATCH[1]}
                 [ "$before" = "$after" ] && continue
                 case $s in
@@ -197,7 +197,7 @@ check_phase2_gets_phase1_result() {
                 echo quit
         )
         [[ $output =~ PHASE2\ rdi\ (0x[0-9a-f]+|0)\ frame\ (0x[0-9a-f]+|0)\ rdx\ (0x[0-9a-f]+|0) ]] ||
-                fail "phase 1 answered $want (a RET_TRACE result), but GDB never stopped in syscall_trace_enter_phase2: $(tail -5 <<< "$output")"
+                fail "phase 1 answered $want (a RET_TRACE result), but GDB never stopped in syscall_trace_enter_phase2: $(gdb_last 3)"
         [ "${BASH_REMATCH[3]}" = "$want" ] ||
                 fail "phase 2 was not given phase 1's result: syscall_trace_enter_phase2 got phase1_result (rdx) = ${BASH_REMATCH[3]}, phase 1 returned $want (rax)"
         [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] ||

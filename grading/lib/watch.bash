@@ -115,6 +115,6 @@ watch_end() {
 # what watcher NAME printed: from its "WATCH NAME" line to the next one
 watcher_part() {
         local rest=${output#*"WATCH $1"$'\n'}
-        [ "$rest" != "$output" ] || fail "GDB never came to watcher $1 in $2: $(tail -n 3 <<< "$output")"
+        [ "$rest" != "$output" ] || fail "GDB never came to watcher $1 in $2: $(gdb_last 3)"
         output=${rest%%WATCH *}
 }
