@@ -23,7 +23,8 @@ static int run(const char *name, char **envp)
         if (pid == 0) {
                 char *argv[] = { path, NULL };
                 long err = execve(path, argv, envp);
-                printf("init: cannot run %s: error %ld\n", path, err);
+                printf("init: cannot run %s: error %ld%s\n", path, err,
+                       err == -ENOENT ? " (ENOENT: no such program in common/user/bin)" : "");
                 exit(127);
         }
         if (waitpid(pid, &status, 0) != pid) {
