@@ -432,6 +432,10 @@ GDB
         ENTRYLAB_QEMU=$(fake_qemu 'init: demo exited with status 1\ninit exited with status 1: powering off\n' 3) run "$BOOT" --lab 01-iret-only --quiet
         assert_failure
         assert_output --partial "a program failed (init exited non-zero); last lines: init: demo exited"
+        # killed by a fault before it wrote: the fault line says why, not the hint
+        ENTRYLAB_QEMU=$(fake_qemu 'init[1]: #PF page fault at ip 0x0: killed by signal 11\ninit exited with status 139: powering off\n' 3) run "$BOOT" --lab 01-iret-only --quiet
+        assert_failure
+        refute_output --partial "init printed nothing"
 }
 
 @test "a kernel panic is called a panic, with its last lines" {
@@ -453,6 +457,19 @@ exit \$status
 REC
         chmod +x "$rec"
         echo "$rec"
+}
+
+@test "make run's kernel panic says where, in the lab's code, as make grade does" {
+        local rip fake=$BATS_TEST_TMPDIR/panicking-qemu
+        rip=$(elf_symbol "$ENTRYLAB_ROOT/build/01-iret-only/kernel.elf" entry_SYSCALL_64)
+        [ -n "$rip" ] || fail "no entry_SYSCALL_64 in lab 01's kernel"
+        # make run's boot: the serial line on stdout (not --quiet)
+        printf '#!/usr/bin/env bash\nprintf "KERNEL PANIC: #GP general protection in kernel mode\\nRIP: 0010:%s RFLAGS: 00000046\\n"\nexit 5\n' "$rip" > "$fake"
+        chmod +x "$fake"
+        ENTRYLAB_QEMU=$fake run "$BOOT" --lab 01-iret-only
+        assert_failure
+        assert_output --partial "entrylab: lab 01-iret-only: kernel panic"
+        assert_output --partial "kernel panic in entry_SYSCALL_64 (labs/01-iret-only/entry_64.asm:"
 }
 
 @test "a user-space deadlock is called a deadlock, naming who waits for what, never a panic" {

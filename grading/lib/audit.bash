@@ -173,7 +173,9 @@ check_frame_audit() {
                 audit_return "$PART"
         fi
         [ "${#bad[@]}" -eq 0 ] && [ -z "$probe" ] && return 0
-        [ -z "$probe" ] || probe=$(printf "the probe's own report:\n%s" "$probe")
+        # (audit_probe_died's lines start with a newline, for a report
+        # that had lines before them)
+        [ -z "$probe" ] || probe=$(printf "the probe's own report:\n%s" "${probe#$'\n'}")
         fail "$(audit_message "${bad[@]}")${probe:+$'\n'$probe}"
 }
 
@@ -244,7 +246,7 @@ audit_message() {
                 shift
                 [ $# -eq 0 ] || printf "  %s\n" "$@"
         else
-                echo "$head every slot is right, but SYSCALL gave back changed registers:"
+                echo "$head every slot is right, but the probe did not get its registers back from SYSCALL as they were:"
         fi
 }
 

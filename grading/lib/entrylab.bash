@@ -811,30 +811,39 @@ never_saw() {
         fail "$2 (GDB: $(gdb_lines "${3:-${1%% *}}"))"
 }
 
+# gdb_said: the lines GDB printed ($output), each without its prompts
+# ("(gdb) ", and "> " inside a command list: a command's output may
+# follow them on the same line) and blank lines left out, into GDB_SAID
+gdb_said() {
+        local line
+        GDB_SAID=()
+        while IFS= read -r line; do
+                line=${line%$'\r'}
+                while [[ $line =~ ^(\(gdb\)\ ?|>\ ?|\ +)(.*)$ ]]; do line=${BASH_REMATCH[2]}; done
+                [ -n "$line" ] && GDB_SAID+=("$line")
+        done <<< "$output"
+}
+
 # gdb_lines KEY: the lines GDB printed that begin with KEY (six at most),
 # joined by "; "
 gdb_lines() {
         local line seen= n=0
-        while IFS= read -r line; do
+        gdb_said
+        for line in "${GDB_SAID[@]}"; do
                 [[ $line == "$1 "* ]] || continue
                 seen+="${seen:+; }$line"
                 (( ++n < 6 )) || break
-        done <<< "$output"
+        done
         echo "${seen:-no $1 line}"
 }
 
-# gdb_last N: the last N lines GDB printed, without its prompts ("(gdb) ",
-# and "> " inside a command list) or blank lines, joined by "; ": why a
-# session ended early, in a line a failure can carry
+# gdb_last N: the last N lines GDB printed, joined by "; ": why a session
+# ended early, in a line a failure can carry
 gdb_last() {
-        local line kept=()
-        while IFS= read -r line; do
-                line=${line%$'\r'}
-                while [[ $line =~ ^(\(gdb\)\ ?|>\ ?|\ +)(.*)$ ]]; do line=${BASH_REMATCH[2]}; done
-                [ -n "$line" ] && kept+=("$line")
-        done <<< "$output"
+        local line
+        gdb_said
         local IFS=$'\x1f'
-        line="${kept[*]: -$1}"
+        line="${GDB_SAID[*]: -$1}"
         echo "${line//$'\x1f'/; }"
 }
 
