@@ -51,7 +51,7 @@
         __SC_X64_5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5), (t6)regs->r9
 
 #define __SYSCALL_DEFINEx(x, name, ...)                                         \
-        __attribute__((noinline)) long sys_##name(__SC_DECL##x(__VA_ARGS__));   \
+        noinline long sys_##name(__SC_DECL##x(__VA_ARGS__));                    \
         long __x64_sys_##name(const struct pt_regs *regs);                      \
         long __x64_sys_##name(const struct pt_regs *regs)                       \
         {                                                                       \

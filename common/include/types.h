@@ -15,6 +15,7 @@ typedef int32_t  s32;
 #define __visible       __attribute__((externally_visible, used))
 #define __user                  /* a user-space address: never dereferenced */
 #define __noreturn      __attribute__((noreturn))
+#define noinline        __attribute__((__noinline__))  /* the spelling a macro named noinline leaves alone */
 #define __packed        __attribute__((packed))
 #define __aligned(n)    __attribute__((aligned(n)))
 #define ARRAY_SIZE(a)   (sizeof(a) / sizeof((a)[0]))

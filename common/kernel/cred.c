@@ -1,9 +1,10 @@
 /* cred.c - user ids: real, effective and saved (Linux's kernel/sys.c).
  * Every process starts as root (uid 0, the only user the kit boots); one
  * may drop to another id, and then loses what only root may do. The one
- * privilege checked so far is CAP_SYS_RAWIO, for ioperm: a process has it
- * while its effective uid is 0 (Linux's rule for a process without file
- * capabilities). fork copies the ids, execve keeps them. */
+ * privilege checked so far is CAP_SYS_RAWIO, for ioperm and for raising
+ * the IOPL (iopl): a process has it while its effective uid is 0 (Linux's
+ * rule for a process without file capabilities). fork copies the ids,
+ * execve keeps them. */
 #include "sched.h"
 #include "kernel.h"
 #include "syscalls.h"

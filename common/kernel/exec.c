@@ -259,8 +259,12 @@ int kernel_execve(struct task_struct *t, const char *path, struct exec_args *arg
         if (old)
                 pgd_free(old);
 
+        /* every register starts at 0 (Linux's ELF_PLAT_INIT) but orig_ax: a
+         * tracer at execve's exit stop still reads the syscall's number */
         struct pt_regs *regs = task_pt_regs(t);
+        u64 orig_ax = regs->orig_ax;
         memset(regs, 0, sizeof(*regs));
+        regs->orig_ax = orig_ax;
         regs->ip = entry;
         regs->sp = sp;
         regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;

@@ -85,12 +85,11 @@ static long report_stopped(struct task_struct *child, int *status)
 
 /* pid > 0: that child; pid == -1 or 0: any child (every process is in the
  * one process group there is); pid < -1: a group that does not exist.
- * Neither threads nor job control exist, so __WALL, WUNTRACED and
- * WCONTINUED change nothing. No rusage is kept. */
-SYSCALL_DEFINE4(wait4, int, pid, int __user *, status, int, options, void __user *, rusage)
+ * Neither threads nor job control exist, so __WALL, __WCLONE,
+ * __WNOTHREAD, WUNTRACED and WCONTINUED change nothing. */
+static long do_wait(int pid, int __user *status, int options)
 {
-        (void)rusage;
-        if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL))
+        if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
                 return -EINVAL;
         if (pid < -1)
                 return -ECHILD;
@@ -119,4 +118,17 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, status, int, options, void __user
                 current->wait_pid = pid;
                 sleep_on(current);      /* a child's exit wakes its parent */
         }
+}
+
+/* No CPU time is kept per process: a rusage asked for comes back zeroed,
+ * once a child was reported (-EFAULT if it cannot be written, as Linux's
+ * wait4, the child reaped all the same). */
+SYSCALL_DEFINE4(wait4, int, pid, int __user *, status, int, options, void __user *, rusage)
+{
+        static const u8 no_usage[144];          /* sizeof(struct rusage) */
+        long r = do_wait(pid, status, options);
+
+        if (r > 0 && rusage && copy_to_user(rusage, no_usage, sizeof(no_usage)))
+                return -EFAULT;
+        return r;
 }

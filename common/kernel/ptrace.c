@@ -21,14 +21,17 @@
 #define PTRACE_O_MASK   (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP)
 
 /* The tracer hears of the stop: its wait4 wakes, and it gets SIGCHLD with
- * CLD_TRAPPED (ignored unless it has a handler). */
+ * CLD_TRAPPED, unless it ignores SIGCHLD or asked for no stop reports
+ * (SA_NOCLDSTOP), as Linux's do_notify_parent_cldstop decides. */
 static void ptrace_notify_tracer(struct task_struct *t, int code)
 {
         struct kernel_siginfo info = { .si_signo = SIGCHLD, .si_code = CLD_TRAPPED };
+        const struct k_sigaction *ka = &t->parent->action[SIGCHLD - 1];
 
         info.si_pid = t->pid;
         info.si_status = code & 0x7f;
-        send_sig_info(SIGCHLD, &info, t->parent);
+        if (ka->sa.sa_handler != SIG_IGN && !(ka->sa.sa_flags & SA_NOCLDSTOP))
+                send_sig_info(SIGCHLD, &info, t->parent);
         wake_up(t->parent);             /* a tracer asleep in wait4 */
 }
 
@@ -93,11 +96,15 @@ bool ptrace_event_enabled(struct task_struct *t, int event)
         return (t->ptrace & PT_PTRACED) && (t->ptrace & PT_EVENT_FLAG(event));
 }
 
+/* An event stop (exec, seccomp): a signal the tracer resumes it with is
+ * dropped, as Linux's ptrace_event drops what ptrace_notify returns
+ * (ptrace(2): "may simply be ignored"); only SIGKILL still ends the task. */
 bool ptrace_event(int event, unsigned long message)
 {
         if (!ptrace_event_enabled(current, event))
                 return false;
-        ptrace_resume_signal(ptrace_stop((event << 8) | SIGTRAP, message));
+        if (ptrace_stop((event << 8) | SIGTRAP, message) == SIGKILL)
+                do_exit(SIGKILL);
         return true;
 }
 
@@ -174,16 +181,20 @@ static bool invalid_selector(u64 v)
 /* user_regs_struct starts with exactly pt_regs' fields, in its order */
 _Static_assert(UREG(ss) + 8 == sizeof(struct pt_regs), "user_regs_struct and pt_regs agree");
 
-/* The kit keeps no per-task FS/GS base or data selectors: they read 0. */
+/* Past pt_regs: the FS base (arch_prctl's, thread.fsbase); the GS base
+ * and the data selectors, which the kit keeps for no task, read 0. */
 static u64 getreg(struct task_struct *child, unsigned long offset)
 {
         if (offset < sizeof(struct pt_regs))
                 return *(u64 *)((char *)task_pt_regs(child) + offset);
+        if (offset == UREG(fs_base))
+                return child->thread.fsbase;
         return 0;
 }
 
-/* Write one register into regs (a copy of the child's frame). */
-static int putreg(struct pt_regs *regs, unsigned long offset, u64 value)
+/* Write one register into regs (a copy of the child's frame), or the FS
+ * base into *fsbase (taken with the frame). */
+static int putreg(struct pt_regs *regs, u64 *fsbase, unsigned long offset, u64 value)
 {
         switch (offset) {
         case UREG(cs):
@@ -196,8 +207,12 @@ static int putreg(struct pt_regs *regs, unsigned long offset, u64 value)
                 value = (regs->flags & ~FLAG_MASK) | (value & FLAG_MASK);
                 break;
         case UREG(fs_base):
+                if (value >= TASK_SIZE_MAX)     /* as arch_prctl: user space only */
+                        return -EIO;
+                *fsbase = value;
+                return 0;
         case UREG(gs_base):
-                return value == 0 ? 0 : -EIO;   /* nowhere to keep another */
+                return value == 0 ? 0 : -EIO;   /* the kernel's (swapgs) */
         case UREG(ds):
         case UREG(es):
         case UREG(fs):
@@ -208,7 +223,7 @@ static int putreg(struct pt_regs *regs, unsigned long offset, u64 value)
         return 0;
 }
 
-static long ptrace_getregs(struct task_struct *child, void *udata)
+static noinline long ptrace_getregs(struct task_struct *child, void *udata)
 {
         struct user_regs_struct u;
 
@@ -222,15 +237,17 @@ static long ptrace_setregs(struct task_struct *child, const void *udata)
 {
         struct user_regs_struct u;
         struct pt_regs regs = *task_pt_regs(child);
+        u64 fsbase = child->thread.fsbase;
 
         if (copy_from_user(&u, udata, sizeof(u)))
                 return -EFAULT;
         for (unsigned long off = 0; off < sizeof(u); off += 8) {
-                int err = putreg(&regs, off, *(u64 *)((char *)&u + off));
+                int err = putreg(&regs, &fsbase, off, *(u64 *)((char *)&u + off));
                 if (err)
                         return err;
         }
         *task_pt_regs(child) = regs;
+        set_fsbase(child, fsbase);
         return 0;
 }
 
@@ -241,7 +258,7 @@ static bool user_offset_ok(unsigned long addr)
 
 /* PTRACE_PEEKUSR (the raw syscall stores the word at data) and POKEUSR,
  * over the registers part of struct user only. */
-static long ptrace_peekusr(struct task_struct *child, unsigned long addr, void *udata)
+static noinline long ptrace_peekusr(struct task_struct *child, unsigned long addr, void *udata)
 {
         if (!user_offset_ok(addr))
                 return -EIO;
@@ -249,15 +266,20 @@ static long ptrace_peekusr(struct task_struct *child, unsigned long addr, void *
         return copy_to_user(udata, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
-static long ptrace_pokeusr(struct task_struct *child, unsigned long addr, u64 value)
+/* out of line: its FS base would cost sys_ptrace two more saved registers
+ * on every request, PTRACE_SYSCALL's included */
+static noinline long ptrace_pokeusr(struct task_struct *child, unsigned long addr, u64 value)
 {
         struct pt_regs regs = *task_pt_regs(child);
+        u64 fsbase = child->thread.fsbase;
 
         if (!user_offset_ok(addr))
                 return -EIO;
-        int err = putreg(&regs, addr, value);
-        if (!err)
+        int err = putreg(&regs, &fsbase, addr, value);
+        if (!err) {
                 *task_pt_regs(child) = regs;
+                set_fsbase(child, fsbase);
+        }
         return err;
 }
 

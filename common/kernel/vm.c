@@ -90,7 +90,7 @@ void pgd_free(u64 *pgd)
 /* One leaf entry: a private copy of its page, or, for a MAP_SHARED page,
  * the page itself (shmem.c counts it). Out of line, so that the scan of a
  * table's empty entries stays one test of memory each (fork's cost). */
-static __attribute__((noinline)) int copy_pte(u64 *dst, const u64 *src)
+static noinline int copy_pte(u64 *dst, const u64 *src)
 {
         if (*src & PTE_SHARED) {
                 get_shared_page(table(*src));

@@ -76,6 +76,8 @@ check_fork_wait() {
         assert_serial 'forkwait: WNOHANG' "forkwait: WNOHANG with none = -10"
         assert_serial 'forkwait: wait4(0)' "forkwait: wait4(0) = the child, status 3"     # any child
         assert_serial 'forkwait: wait4(-5)' "forkwait: wait4(-5) = -10"   # no such group
+        # a zeroed rusage; -EFAULT for a bad one, the child reaped all the same
+        assert_serial 'forkwait: rusage' "forkwait: rusage zeroed=1 (__WNOTHREAD taken=1), to a bad pointer = -14, then wait4 = -10"
 }
 
 check_execve() {

@@ -59,6 +59,8 @@
 #define WNOHANG                 1
 #define WUNTRACED               2
 #define WCONTINUED              8
+#define __WNOTHREAD             0x20000000
 #define __WALL                  0x40000000
+#define __WCLONE                0x80000000
 
 #endif

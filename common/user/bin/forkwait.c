@@ -39,5 +39,23 @@ int main(void)
         got = waitpid(0, &status, 0);
         printf("forkwait: wait4(0) = %s, status %d\n", got == last ? "the child" : "another", WEXITSTATUS(status));
         printf("forkwait: wait4(-5) = %ld\n", waitpid(-5, &status, 0));
+
+        /* no CPU time is kept: a rusage comes back zeroed; one that
+         * cannot be written is -EFAULT, the child reaped all the same */
+        unsigned char ru[144];
+        memset(ru, 0xff, sizeof(ru));
+        long a = fork();
+        if (a == 0)
+                exit(4);
+        long ga = syscall4(__NR_wait4, a, &status, __WNOTHREAD, ru);
+        int zeroed = 1;
+        for (size_t i = 0; i < sizeof(ru); i++)
+                zeroed &= ru[i] == 0;
+        long b = fork();
+        if (b == 0)
+                exit(5);
+        long gb = syscall4(__NR_wait4, b, &status, 0, 8);
+        printf("forkwait: rusage zeroed=%d (__WNOTHREAD taken=%d), to a bad pointer = %ld, then wait4 = %ld\n",
+               zeroed, ga == a, gb, waitpid(b, &status, 0));
         return 0;
 }

@@ -262,8 +262,9 @@ static void check_ioperm(void)
             r, status, bad);
 }
 
-/* A child that drops root (setresuid) loses ioperm's CAP_SYS_RAWIO and
- * cannot take root back; turning ports off still works */
+/* A child that drops root (setresuid) loses CAP_SYS_RAWIO: ioperm and a
+ * higher IOPL are refused, turning ports off and iopl(0) still work, and
+ * root cannot be taken back */
 static void check_cred(void)
 {
         int status;
@@ -273,13 +274,16 @@ static void check_cred(void)
                 long drop = syscall3(__NR_setresuid, 1, 1, 1);
                 long on = syscall3(__NR_ioperm, 0x80, 1, 1);
                 long off = syscall3(__NR_ioperm, 0x80, 1, 0);
+                long up = syscall1(__NR_iopl, 3);
+                long same = syscall1(__NR_iopl, 0);
                 long back = syscall3(__NR_setresuid, 0, 0, 0);
                 exit(drop == 0 && syscall0(__NR_geteuid) == 1 && on == -EPERM && off == 0 &&
-                     back == -EPERM ? 0 : 1);
+                     up == -EPERM && same == 0 && back == -EPERM ? 0 : 1);
         }
         waitpid(pid, &status, 0);
         say(status == 0 && syscall0(__NR_getuid) == 0,
-            "setresuid(1, 1, 1) in a child: ioperm on -> -EPERM, off -> 0, root again -> -EPERM: status=%#x",
+            "setresuid(1, 1, 1) in a child: ioperm on -> -EPERM, off -> 0, iopl(3) -> -EPERM, iopl(0) -> 0, "
+            "root again -> -EPERM: status=%#x",
             status);
 }
 

@@ -183,6 +183,20 @@ static void regs_exit_stop(long pid)
               "tracer", "exit stop: getpid ran, the new registers stayed", u.ax);
         long r = ptrace(PTRACE_PEEKUSR, pid, (void *)offsetof(struct user_regs_struct, orig_ax), &orig);
         check(r == 0 && orig == 39, "tracer", "PEEKUSR orig_ax = 39", orig);
+
+        /* the FS base (arch_prctl's): POKEUSR sets it, PEEKUSR and GETREGS
+         * read it back, a base outside user space is refused */
+        const unsigned long want = 0x7f0000001000;
+        unsigned long fs = 0, before = 0;
+        void *at = (void *)offsetof(struct user_regs_struct, fs_base);
+        ptrace(PTRACE_PEEKUSR, pid, at, &before);
+        long set = ptrace(PTRACE_POKEUSR, pid, at, (void *)want);
+        long peek = ptrace(PTRACE_PEEKUSR, pid, at, &fs);
+        long high = ptrace(PTRACE_POKEUSR, pid, at, (void *)(1UL << 47));
+        get(pid, &u);
+        check(set == 0 && peek == 0 && fs == want && high == -EIO && u.fs_base == want,
+              "tracer", "POKEUSR fs_base; PEEKUSR and GETREGS read it back; 2^47 = -EIO", (long)fs);
+        ptrace(PTRACE_POKEUSR, pid, at, (void *)before);
 }
 
 /* One entry or exit stop of the main child: act on the marked syscalls. */
@@ -222,6 +236,9 @@ static void trace_child(void)
         struct user_regs_struct u;
 
         check(status == 0x57f, "tracer", "execve stops the tracee with SIGTRAP (0x57f)", status);
+        unsigned long orig = 0;
+        ptrace(PTRACE_PEEKUSR, pid, (void *)offsetof(struct user_regs_struct, orig_ax), &orig);
+        check(orig == __NR_execve, "tracer", "at that stop orig_ax is still execve's number (59)", (long)orig);
         r = ptrace(PTRACE_GETREGS, pid, NULL, bad_pointer(0x10));
         check(r == -EFAULT, "tracer", "GETREGS to a bad pointer = -EFAULT", r);
         r = ptrace(PTRACE_SETREGS, pid, NULL, bad_pointer(0xffff800000000000UL));
@@ -278,6 +295,32 @@ static void crash_child(const char *what, unsigned long ip, unsigned long cs)
         snprintf(line, sizeof(line), "%s: SETREGS = %ld, SIGSEGV stop, the tracee dies of SIGSEGV", what, r);
         check(r == 0 && stop == (SIGSEGV << 8 | 0x7f) && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
               "tracer", line, stop);
+}
+
+static volatile int sigchlds;
+static void count_sigchld(int sig, siginfo_t *si, void *uc)
+{
+        (void)sig, (void)si, (void)uc;
+        sigchlds++;
+}
+
+/* A tracer with SA_NOCLDSTOP hears of the tracee's exit by SIGCHLD, not
+ * of its stops (Linux's do_notify_parent_cldstop) */
+static void nocldstop_child(void)
+{
+        int status;
+
+        sethandler(SIGCHLD, count_sigchld, SA_NOCLDSTOP);
+        sigchlds = 0;
+        long pid = spawn_traced("victim", &status);   /* the exec stop */
+        int at_stop = sigchlds;
+        ptrace(PTRACE_CONT, pid, NULL, NULL);
+        status = wait_stop(pid);
+        int in_all = sigchlds;
+        struct sigaction dfl = { .sa_handler = SIG_DFL };
+        sigaction(SIGCHLD, &dfl, NULL);
+        check(at_stop == 0 && in_all == 1 && WIFEXITED(status), "tracer",
+              "SA_NOCLDSTOP: no SIGCHLD at the stop, one at the exit", at_stop * 10 + in_all);
 }
 
 static void kill_child(void)
@@ -348,6 +391,7 @@ int main(int argc, char **argv)
         crash_child("non-canonical rip 0x800000000000", 0x800000000000UL, 0);
         crash_child("CS 0x13 (kernel code, RPL 3)", 0, 0x13);
         kill_child();
+        nocldstop_child();
         sigkill_stopped_child();
         running_child();
         printf("ptrace_syscall: %d failure(s)\n", failures);

@@ -245,9 +245,13 @@ static void trace_traced(void)
         }
         waitpid(pid, &status, 0);
         ptrace(PTRACE_SETOPTIONS, pid, NULL, (void *)PTRACE_O_TRACESECCOMP);
+        /* the second stop is resumed with SIGTERM: an event stop drops
+         * such a signal (ptrace(2)), so the tracee still exits 0 */
         int stops = 0;
+        long resume_with = 0;
         for (;;) {
-                ptrace(PTRACE_CONT, pid, NULL, NULL);
+                ptrace(PTRACE_CONT, pid, NULL, (void *)resume_with);
+                resume_with = 0;
                 waitpid(pid, &status, 0);
                 if (!WIFSTOPPED(status))
                         break;
@@ -266,6 +270,7 @@ static void trace_traced(void)
                 } else if (stops == 2) {
                         check(msg == 0x78 && u.orig_ax == __NR_getpid,
                               "trace: second stop, message 0x78 at getpid", msg);
+                        resume_with = SIGTERM;
                 }
         }
         check(stops == 2 && WIFEXITED(status) && WEXITSTATUS(status) == 0,
