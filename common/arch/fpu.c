@@ -9,10 +9,17 @@
  *
  * The 512-byte images live here, one per task slot, not in task_struct:
  * fork's clearing of a new task and execve's reset then cost a few
- * instructions, not a byte loop over the image (make bench measures both). */
+ * instructions, not a byte loop over the image (make bench measures both).
+ *
+ * A signal handler gets the registers of no one: delivery copies the live
+ * ones into the signal frame and gives the handler a fresh state;
+ * rt_sigreturn loads the frame's copy, which the handler may have changed
+ * (Linux's arch/x86/kernel/fpu/signal.c). */
 #include "sched.h"
 #include "kernel.h"
+#include "uaccess.h"
 #include "x86.h"
+#include "uapi/errno.h"
 
 #define X86_CR0_MP      (1UL << 1)
 #define X86_CR0_EM      (1UL << 2)
@@ -21,14 +28,25 @@
 #define X86_CR4_OSXMMEXCPT (1UL << 10)
 #define MXCSR_DEFAULT   0x1f80          /* every SSE exception masked */
 
-/* FXSAVE's image of the x87 and SSE registers */
+/* FXSAVE's image of the x87 and SSE registers (64-bit layout); the signal
+ * frame holds the same bytes as uapi's struct _fpstate_64 */
 struct fxregs_state {
-        u8 bytes[512];
+        u16 cwd, swd, twd, fop;
+        u64 rip, rdp;
+        u32 mxcsr, mxcsr_mask;
+        u8 st_space[128];               /* ST0-ST7 */
+        u8 xmm_space[256];              /* XMM0-XMM15 */
+        u8 padding[96];                 /* FXSAVE neither reads nor writes it */
 } __attribute__((aligned(16)));
+_Static_assert(sizeof(struct fxregs_state) == sizeof(struct _fpstate_64), "fxregs_state");
+_Static_assert(offsetof(struct fxregs_state, mxcsr) == offsetof(struct _fpstate_64, mxcsr),
+               "fxregs_state.mxcsr");
 
 static struct fxregs_state fpstates[NR_TASKS];
 /* the state a program starts with after execve (fninit, MXCSR default) */
 static struct fxregs_state init_fpstate;
+/* the MXCSR bits this CPU has: FXRSTOR of any other is #GP */
+static u32 mxcsr_feature_mask;
 
 static struct fxregs_state *fpstate_of(struct task_struct *t)
 {
@@ -74,6 +92,11 @@ void fpu_init(void)
         __asm__ volatile("mov %0, %%cr4" :: "r"(cr4));
         fpu_init_regs();
         fxsave(&init_fpstate);
+        /* FNINIT only tags ST0-ST7 empty; Linux's init state has them 0,
+         * so a handler that starts from it sees nothing of the old ones */
+        memset(init_fpstate.st_space, 0, sizeof(init_fpstate.st_space));
+        /* FXSAVE gives the mask; 0 there is a CPU older than DAZ (bit 6) */
+        mxcsr_feature_mask = init_fpstate.mxcsr_mask ? init_fpstate.mxcsr_mask : 0xffbf;
 }
 
 void fpu_switch(struct task_struct *prev, struct task_struct *next)
@@ -97,4 +120,42 @@ void fpu_reset(struct task_struct *t)
                 fpu_init_regs();
         else
                 *fpstate_of(t) = init_fpstate;
+}
+
+/* Signal delivery (Linux's copy_fpstate_to_sigframe): the interrupted
+ * code's registers, live in the CPU (the kernel never touches them and
+ * is not preempted here), into the frame's image at buf. The bytes FXSAVE
+ * leaves alone go out as 0, not as what the kernel stack held. */
+int copy_fpstate_to_sigframe(void __user *buf)
+{
+        struct fxregs_state fx;
+
+        fxsave(&fx);
+        memset(fx.padding, 0, sizeof(fx.padding));
+        return copy_to_user(buf, &fx, sizeof(fx));
+}
+
+/* The handler starts from the initial state, as a new program does:
+ * nothing of the interrupted code's registers, MXCSR's default */
+void fpu__clear_user_states(void)
+{
+        fxrstor(&init_fpstate);
+}
+
+/* rt_sigreturn (Linux's fpu__restore_sig): the frame's image, which user
+ * space may have written anything into, back into the registers. MXCSR
+ * keeps only the bits the CPU has; a reserved one would make FXRSTOR
+ * fault in the kernel. No image (0) is the initial state; an unreadable
+ * one leaves the initial state and -EFAULT (the caller's SIGSEGV). */
+int fpu__restore_sig(const void __user *buf)
+{
+        struct fxregs_state fx;
+
+        if (buf && !copy_from_user(&fx, buf, sizeof(fx))) {
+                fx.mxcsr &= mxcsr_feature_mask;
+                fxrstor(&fx);
+                return 0;
+        }
+        fpu__clear_user_states();
+        return buf ? -EFAULT : 0;
 }

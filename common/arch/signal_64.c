@@ -6,7 +6,9 @@
  * sa_restorer, which calls rt_sigreturn; rt_sigreturn loads the saved
  * state back, every field of it, which is why it must leave by IRET. What
  * it loads comes from user memory, so it takes only what user space could
- * have set anyway: user segments, the user-changeable flags. */
+ * have set anyway: user segments, the user-changeable flags, an MXCSR
+ * with no reserved bit. The x87/SSE registers travel in the frame too
+ * (fpu.c), so a handler neither sees nor changes the interrupted code's. */
 #include "signal.h"
 #include "sched.h"
 #include "kernel.h"
@@ -23,7 +25,7 @@
 #define REDZONE 128     /* the SysV ABI lets leaf code use 128 bytes below rsp */
 
 static void setup_sigcontext(struct sigcontext *sc, const struct pt_regs *regs,
-                             sigset_t mask)
+                             sigset_t mask, u64 fpstate)
 {
         const struct thread_struct *th = &current->thread;
 
@@ -40,25 +42,46 @@ static void setup_sigcontext(struct sigcontext *sc, const struct pt_regs *regs,
         sc->trapno = th->trap_nr;
         sc->oldmask = mask;
         sc->cr2 = th->cr2;
-        sc->fpstate = 0;
+        sc->fpstate = fpstate;
 }
 
-/* Below the red zone, frame 16-byte aligned less 8: at the handler's first
- * instruction rsp + 8 is a multiple of 16, as after a CALL. */
-static u64 get_sigframe(const struct pt_regs *regs, const struct k_sigaction *ka, size_t size)
+#define FPSTATE_ALIGN 64      /* Linux's, for XSAVE; FXSAVE needs 16 */
+
+/* Below the red zone (or at the top of the alternate stack) the FPU image,
+ * then the frame, 16-byte aligned less 8: at the handler's first
+ * instruction rsp + 8 is a multiple of 16, as after a CALL. A handler
+ * interrupted on the alternate stack nests lower on it; a frame that
+ * would run off its bottom gets an address copy_to_user refuses (the
+ * task gets SIGSEGV, as on Linux), not whatever memory lies below. */
+static u64 get_sigframe(const struct pt_regs *regs, const struct k_sigaction *ka,
+                        size_t size, u64 *fpstate)
 {
-        u64 sp = sigsp(regs->sp - REDZONE, ka) - size;
-        return (sp & ~15UL) - 8;
+        struct task_struct *t = current;
+        bool nested = on_sig_stack(t, regs->sp);
+        u64 ss_base = t->sas_ss_sp;     /* before sigsp may disarm the stack */
+        u64 sp = sigsp(regs->sp - REDZONE, ka);
+
+        *fpstate = (sp - sizeof(struct _fpstate_64)) & ~(FPSTATE_ALIGN - 1UL);
+        sp = ((*fpstate - size) & ~15UL) - 8;
+        if (nested && sp <= ss_base)
+                return -1UL;
+        return sp;
 }
+
+/* the most get_sigframe takes, alignment included: a handler entering an
+ * alternate stack always fits, as sigaltstack refuses smaller ones */
+_Static_assert(sizeof(struct _fpstate_64) + FPSTATE_ALIGN + sizeof(struct rt_sigframe) + 16 + 8
+               <= MINSIGSTKSZ, "a signal frame fits on the smallest alternate stack");
 
 static int setup_rt_frame(int sig, const struct kernel_siginfo *info,
                           const struct k_sigaction *ka, struct pt_regs *regs)
 {
         struct rt_sigframe frame;
+        u64 fpstate;
 
         memset(&frame, 0, sizeof(frame));
         save_altstack(&frame.uc.uc_stack, regs->sp);   /* before sigsp may disarm it */
-        u64 sp = get_sigframe(regs, ka, sizeof(frame));
+        u64 sp = get_sigframe(regs, ka, sizeof(frame), &fpstate);
         /* x86-64 handlers return through the restorer libc names with
          * SA_RESTORER; without one there is nowhere to return to, and
          * Linux refuses the frame (the task gets SIGSEGV) */
@@ -66,11 +89,11 @@ static int setup_rt_frame(int sig, const struct kernel_siginfo *info,
                 return -EFAULT;
         frame.pretcode = (char __user *)ka->sa.sa_restorer;
         frame.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
-        setup_sigcontext(&frame.uc.uc_mcontext, regs, current->blocked);
+        setup_sigcontext(&frame.uc.uc_mcontext, regs, current->blocked, fpstate);
         frame.uc.uc_sigmask = current->blocked;
         memcpy(&frame.info, info, sizeof(*info));      /* the rest stays 0 */
-        if ((sp > regs->sp && !on_sig_stack(current, sp + sizeof(frame))) ||
-            copy_to_user((void __user *)sp, &frame, sizeof(frame)))
+        if (copy_to_user((void __user *)sp, &frame, sizeof(frame)) ||
+            copy_fpstate_to_sigframe((void __user *)fpstate))
                 return -EFAULT;
 
         regs->di = sig;
@@ -112,9 +135,10 @@ static void handle_signal(int sig, const struct kernel_siginfo *info,
                 force_sigsegv(sig);     /* the exit-work loop comes back for it */
                 return;
         }
-        /* the handler starts with a clean direction flag and no single
-         * step; sigreturn brings the old flags back */
+        /* the handler starts with a clean direction flag, no single step
+         * and a fresh FPU; sigreturn brings the old ones back */
         regs->flags &= ~(X86_EFLAGS_DF | X86_EFLAGS_RF | X86_EFLAGS_TF);
+        fpu__clear_user_states();
         sigset_t blocked = current->blocked | ka->sa.sa_mask;
         if (!(ka->sa.sa_flags & SA_NODEFER))
                 blocked |= sigmask(sig);
@@ -144,8 +168,9 @@ void do_signal(struct pt_regs *regs)
  * the frame says) and the flags user space cannot set by itself. A
  * non-canonical rip is left alone: the CPU faults on it in user mode (or
  * on the IRET, which fixup_bad_iret makes a user fault), and the SIGSEGV
- * reports that rip. */
-static void restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
+ * reports that rip. The FPU image comes last: -EFAULT when it cannot be
+ * read. */
+static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
 {
         regs->r8 = sc->r8;   regs->r9 = sc->r9;   regs->r10 = sc->r10; regs->r11 = sc->r11;
         regs->r12 = sc->r12; regs->r13 = sc->r13; regs->r14 = sc->r14; regs->r15 = sc->r15;
@@ -156,6 +181,7 @@ static void restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc
         regs->cs = __USER_CS;
         regs->ss = __USER_DS;
         regs->orig_ax = -1;             /* not a syscall any more: no restart */
+        return fpu__restore_sig((const void __user *)sc->fpstate);
 }
 
 SYSCALL_DEFINE0(rt_sigreturn)
@@ -173,8 +199,10 @@ SYSCALL_DEFINE0(rt_sigreturn)
         /* a sleep a handler broke stays broken: restart_syscall says -EINTR */
         current->restart_block.fn = NULL;
         set_current_blocked(uc.uc_sigmask);
-        restore_sigcontext(regs, &uc.uc_mcontext);
+        int err = restore_sigcontext(regs, &uc.uc_mcontext);
         force_iret(current);            /* the whole frame changed */
+        if (err)
+                force_sig(SIGSEGV);     /* Linux's badframe: an unreadable FPU image */
         return regs->ax;                /* the syscall's result is the old rax */
 }
 

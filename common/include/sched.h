@@ -140,6 +140,10 @@ void fpu_init(void);
 void fpu_switch(struct task_struct *prev, struct task_struct *next);
 void fpu_copy(struct task_struct *child);
 void fpu_reset(struct task_struct *t);
+/* ... and a signal's: into its frame, a fresh one for the handler, back */
+int copy_fpstate_to_sigframe(void __user *buf);
+void fpu__clear_user_states(void);
+int fpu__restore_sig(const void __user *buf);
 /* ioperm.c */
 int io_bitmap_copy(struct task_struct *child, struct task_struct *parent);
 void io_bitmap_switch(struct task_struct *prev, struct task_struct *next);

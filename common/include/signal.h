@@ -67,7 +67,10 @@ void set_current_blocked(sigset_t newset);
 
 /* the exit-work loop: deliver pending signals (or restart a syscall) */
 void do_signal(struct pt_regs *regs);
-/* the alternate signal stack (sigaltstack.c) */
+/* the alternate signal stack (sigaltstack.c): the smallest it takes,
+ * which AT_MINSIGSTKSZ tells user space; signal_64.c checks that the
+ * largest signal frame fits in it */
+#define MINSIGSTKSZ     2048
 bool on_sig_stack(struct task_struct *t, u64 sp);
 u64 sigsp(u64 sp, const struct k_sigaction *ka);
 void save_altstack(stack_t *s, u64 sp);

@@ -207,7 +207,7 @@ static long setup_stack(u64 *pgd, struct exec_args *a, const struct elf_info *in
                 { AT_PHNUM, info->phnum }, { AT_ENTRY, info->entry },
                 { AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 }, { AT_EGID, 0 },
                 { AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_EXECFN, execfn },
-                { AT_MINSIGSTKSZ, 2048 },     /* sigaltstack.c's MINSIGSTKSZ */
+                { AT_MINSIGSTKSZ, MINSIGSTKSZ },
                 { AT_NULL, 0 },
         };
         for (size_t i = 0; i < sizeof(auxv) / sizeof(auxv[0]); i++) {

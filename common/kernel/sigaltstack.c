@@ -9,7 +9,6 @@
 
 #define SS_ONSTACK      1
 #define SS_AUTODISARM   (1U << 31)
-#define MINSIGSTKSZ     2048
 
 /* Is sp on t's alternate stack? (the top itself is not: Linux's test) */
 bool on_sig_stack(struct task_struct *t, u64 sp)

@@ -39,6 +39,11 @@ sigbasic: wait4-restart: wait4_is_child=1 handled=1 status=0x700 ok
 sigbasic: sigchld: code=1 status=3 pid_is_child=1 ok
 sigbasic: no-restorer: status=0xb ok
 sigbasic: sigchld-ignored: forked=100 wait4=-10 ok
+sigbasic: fpu-handler: xmm0=0x0 mxcsr=0x1f80 (a fresh FPU) ok
+sigbasic: fpu-frame: fpstate_placed=1 xmm0=0x123456789abcdef mxcsr=0x3f80 ok
+sigbasic: fpu-sigreturn: xmm0=0x123456789abcdef mxcsr=0x3f80 ok
+sigbasic: fpu-frame-write: xmm0=0xfeedface mxcsr=0x3f80 ok
+sigbasic: fpu-bad-mxcsr: child status=0x0 ok
 sigbasic: 0 failure(s)
 EOF_
 }

@@ -147,6 +147,19 @@ typedef struct siginfo {
 #define si_syscall      _sifields._sigsys._syscall
 #define si_arch         _sifields._sigsys._arch
 
+/* The x87 and SSE registers of the interrupted code, as FXSAVE stores
+ * them (struct _fpstate_64), 512 bytes: what sigcontext.fpstate points to.
+ * A handler may change them; rt_sigreturn loads them back. */
+struct _fpstate_64 {
+        unsigned short cwd, swd, twd, fop;      /* x87 control, status, tags */
+        unsigned long rip, rdp;                 /* the last x87 instruction, operand */
+        unsigned int mxcsr, mxcsr_mask;         /* SSE control and status; its valid bits */
+        unsigned int st_space[32];              /* ST0-ST7, 16 bytes each */
+        unsigned int xmm_space[64];             /* XMM0-XMM15, 16 bytes each */
+        unsigned int reserved2[12];
+        unsigned int reserved3[12];             /* XSAVE's marker on Linux; 0 here */
+};
+
 /* The registers a handler sees and rt_sigreturn restores (struct
  * sigcontext for x86-64), 256 bytes. */
 struct sigcontext {
@@ -158,7 +171,7 @@ struct sigcontext {
         unsigned long trapno;           /* the exception's vector */
         unsigned long oldmask;
         unsigned long cr2;              /* the faulting address of a #PF */
-        unsigned long fpstate;          /* 0: no FPU state is saved (CR0.EM) */
+        unsigned long fpstate;          /* its struct _fpstate_64 (0: a fresh FPU) */
         unsigned long reserved1[8];
 };
 
@@ -181,7 +194,8 @@ struct ucontext {
 };
 
 /* What a handler finds at its rsp: the return address (sa_restorer,
- * which calls rt_sigreturn), then the context and the siginfo. */
+ * which calls rt_sigreturn), then the context and the siginfo; above
+ * them, 64-byte aligned, the struct _fpstate_64. */
 struct rt_sigframe {
         char __user *pretcode;
         struct ucontext uc;

@@ -2,7 +2,8 @@
  * and their siginfo and frame, the blocked mask, sa_mask, SA_RESETHAND,
  * SA_NODEFER, default actions seen through the wait status, kill's errors,
  * a sleep in wait4 broken by a signal (-EINTR, or restarted with
- * SA_RESTART), SIGCHLD. Each line says what was seen and "ok" or "FAIL";
+ * SA_RESTART), SIGCHLD, the SSE registers a handler gets and gives back.
+ * Each line says what was seen and "ok" or "FAIL";
  * the program exits 0 only if every line is ok. */
 #include "ulib.h"
 
@@ -21,6 +22,13 @@ static volatile int hits, nested, depth, max_depth;
 static volatile int seen_signo, seen_code, seen_pid, seen_sig;
 static volatile unsigned long seen_blocked, seen_uc_mask, frame_ok, align_ok;
 static volatile int order[4], norder;
+
+/* the FPU image sits above the siginfo, 64-byte aligned, as on Linux */
+static int fpstate_in_frame(const struct ucontext *uc, const siginfo_t *si)
+{
+        unsigned long fp = uc->uc_mcontext.fpstate, end = (unsigned long)(si + 1);
+        return fp % 64 == 0 && fp >= end && fp - end < 64 + 16;
+}
 
 static sigset_t blocked_now(void)
 {
@@ -43,7 +51,7 @@ static void record(int sig, siginfo_t *si, void *ctx)
          * rsp + 8 was 16-byte aligned at entry (so rbp is now) */
         frame_ok = *(void **)((char *)uc - 8) == (void *)__restore_rt &&
                    (char *)si == (char *)uc + sizeof(struct ucontext) &&
-                   uc->uc_stack.ss_flags == SS_DISABLE && uc->uc_mcontext.fpstate == 0 &&
+                   uc->uc_stack.ss_flags == SS_DISABLE && fpstate_in_frame(uc, si) &&
                    uc->uc_mcontext.cs == 0x33 && uc->uc_mcontext.ss == 0x2b;
         align_ok = ((unsigned long)__builtin_frame_address(0) & 15) == 0;
 }
@@ -279,6 +287,109 @@ static void sigchld(void)
         sigaction(SIGCHLD, &dfl, NULL);
 }
 
+/* The SSE registers through a handler: the program is built
+ * -mgeneral-regs-only, so the compiler never touches them between these
+ * asm statements and the kill that delivers the signal. */
+#define MXCSR_DEFAULT   0x1f80
+#define MXCSR_RZ        0x7f80          /* round toward zero, all masked */
+#define MXCSR_DOWN      0x3f80          /* round down, all masked */
+#define PATTERN         0x0123456789abcdefUL
+
+static inline void set_xmm0(unsigned long v) { __asm__ volatile("movq %0, %%xmm0" :: "r"(v)); }
+static inline unsigned long xmm0(void)
+{
+        unsigned long v;
+        __asm__ volatile("movq %%xmm0, %0" : "=r"(v));
+        return v;
+}
+static inline void set_mxcsr(unsigned int v) { __asm__ volatile("ldmxcsr %0" :: "m"(v)); }
+static inline unsigned int mxcsr(void)
+{
+        unsigned int v;
+        __asm__ volatile("stmxcsr %0" : "=m"(v));
+        return v;
+}
+
+/* what the handler saw, and what it does to the frame's image */
+static volatile unsigned long fp_xmm0, fp_frame_xmm0, fp_in_frame;
+static volatile unsigned int fp_mxcsr, fp_frame_mxcsr;
+static volatile unsigned long fp_write_xmm0;    /* 0: leave the image alone */
+static volatile unsigned int fp_write_mxcsr;
+
+static void fp_handler(int sig, siginfo_t *si, void *ctx)
+{
+        struct ucontext *uc = ctx;
+        struct _fpstate_64 *fp = (struct _fpstate_64 *)uc->uc_mcontext.fpstate;
+
+        fp_xmm0 = xmm0();
+        fp_mxcsr = mxcsr();
+        fp_in_frame = fpstate_in_frame(uc, si);
+        set_xmm0(0xbad);                /* the handler's own: must not leak out */
+        set_mxcsr(MXCSR_RZ);
+        if (!fp)
+                return;                 /* no image: the lines below say FAIL */
+        /* the low 8 bytes of XMM0 in the image */
+        fp_frame_xmm0 = fp->xmm_space[0] | (unsigned long)fp->xmm_space[1] << 32;
+        fp_frame_mxcsr = fp->mxcsr;
+        if (fp_write_xmm0) {
+                fp->xmm_space[0] = (unsigned int)fp_write_xmm0;
+                fp->xmm_space[1] = fp_write_xmm0 >> 32;
+        }
+        if (fp_write_mxcsr)
+                fp->mxcsr = fp_write_mxcsr;
+}
+
+/* the pattern in xmm0 and a rounding mode in MXCSR, a signal, and what
+ * the interrupted code has afterwards */
+static void raise_with_pattern(unsigned long *after_xmm0, unsigned int *after_mxcsr)
+{
+        set_mxcsr(MXCSR_DOWN);
+        set_xmm0(PATTERN);
+        kill(getpid(), SIGUSR1);
+        *after_xmm0 = xmm0();
+        *after_mxcsr = mxcsr();
+        set_mxcsr(MXCSR_DEFAULT);
+}
+
+static void fpu_state(void)
+{
+        unsigned long after;
+        unsigned int after_mxcsr;
+
+        sethandler(SIGUSR1, fp_handler, 0);
+        fp_write_xmm0 = 0, fp_write_mxcsr = 0;
+        raise_with_pattern(&after, &after_mxcsr);
+        say(fp_xmm0 == 0 && fp_mxcsr == MXCSR_DEFAULT,
+            "fpu-handler: xmm0=%#lx mxcsr=%#x (a fresh FPU)", fp_xmm0, fp_mxcsr);
+        say(fp_in_frame && fp_frame_xmm0 == PATTERN && fp_frame_mxcsr == MXCSR_DOWN,
+            "fpu-frame: fpstate_placed=%lu xmm0=%#lx mxcsr=%#x", fp_in_frame, fp_frame_xmm0,
+            fp_frame_mxcsr);
+        say(after == PATTERN && after_mxcsr == MXCSR_DOWN,
+            "fpu-sigreturn: xmm0=%#lx mxcsr=%#x", after, after_mxcsr);
+
+        /* what the handler writes into the image is what comes back (Linux) */
+        fp_write_xmm0 = 0xfeedface;
+        raise_with_pattern(&after, &after_mxcsr);
+        fp_write_xmm0 = 0;
+        say(after == 0xfeedface && after_mxcsr == MXCSR_DOWN,
+            "fpu-frame-write: xmm0=%#lx mxcsr=%#x", after, after_mxcsr);
+
+        /* reserved MXCSR bits in the image: dropped, not a #GP in the
+         * kernel's FXRSTOR (a child, so a SIGSEGV cannot end us) */
+        int status = 0;
+        long pid = fork();
+        if (pid == 0) {
+                fp_write_mxcsr = 0xffff0000 | MXCSR_DOWN;
+                raise_with_pattern(&after, &after_mxcsr);
+                exit(after == PATTERN && after_mxcsr == MXCSR_DOWN ? 0 : 1);
+        }
+        waitpid(pid, &status, 0);
+        say(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+            "fpu-bad-mxcsr: child status=%#x", status);
+        struct sigaction dfl = { .sa_handler = SIG_DFL };
+        sigaction(SIGUSR1, &dfl, NULL);
+}
+
 /* x86-64 needs SA_RESTORER: a handler without one has nowhere to return,
  * and the kernel refuses to set up its frame (SIGSEGV, handler never run) */
 static void exit_41(int sig) { exit(41); }      /* never returns to a restorer */
@@ -333,6 +444,7 @@ int main(void)
         sigchld();
         no_restorer();
         sigchld_ignored();
+        fpu_state();
         printf("sigbasic: %d failure(s)\n", failures);
         return failures != 0;
 }
