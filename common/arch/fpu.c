@@ -124,15 +124,19 @@ void fpu_reset(struct task_struct *t)
 
 /* Signal delivery (Linux's copy_fpstate_to_sigframe): the interrupted
  * code's registers, live in the CPU (the kernel never touches them and
- * is not preempted here), into the frame's image at buf. The bytes FXSAVE
- * leaves alone go out as 0, not as what the kernel stack held. */
+ * is not preempted here), into the frame's image at buf, by FXSAVE
+ * itself, as Linux does: through the kernel's map of the user page, as
+ * uaccess.c reaches user memory, which the image never straddles
+ * (signal_64.c aligns it to its size). The bytes FXSAVE leaves alone
+ * keep what the user's stack held there. */
 int copy_fpstate_to_sigframe(void __user *buf)
 {
-        struct fxregs_state fx;
+        struct fxregs_state *fx = user_bytes_in_page(buf, sizeof(*fx), true);
 
-        fxsave(&fx);
-        memset(fx.padding, 0, sizeof(fx.padding));
-        return copy_to_user(buf, &fx, sizeof(fx));
+        if (!fx)
+                return -EFAULT;
+        fxsave(fx);
+        return 0;
 }
 
 /* The handler starts from the initial state, as a new program does:
@@ -149,8 +153,15 @@ void fpu__clear_user_states(void)
  * one leaves the initial state and -EFAULT (the caller's SIGSEGV). */
 int fpu__restore_sig(const void __user *buf)
 {
+        const struct fxregs_state *in_place = user_bytes_in_page(buf, sizeof(*in_place), false);
         struct fxregs_state fx;
 
+        /* the image as delivery left it, within a page, MXCSR valid: loaded
+         * where it is (nothing runs between the test and the load) */
+        if (in_place && !(in_place->mxcsr & ~mxcsr_feature_mask)) {
+                fxrstor(in_place);
+                return 0;
+        }
         if (buf && !copy_from_user(&fx, buf, sizeof(fx))) {
                 fx.mxcsr &= mxcsr_feature_mask;
                 fxrstor(&fx);

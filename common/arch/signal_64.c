@@ -45,7 +45,10 @@ static void setup_sigcontext(struct sigcontext *sc, const struct pt_regs *regs,
         sc->fpstate = fpstate;
 }
 
-#define FPSTATE_ALIGN 64      /* Linux's, for XSAVE; FXSAVE needs 16 */
+/* Linux aligns the image to 64 (XSAVE's need; FXSAVE's is 16). Aligned to
+ * its own 512 bytes it never straddles a page, and FXSAVE can write it in
+ * place (fpu.c). */
+#define FPSTATE_ALIGN 512
 
 /* Below the red zone (or at the top of the alternate stack) the FPU image,
  * then the frame, 16-byte aligned less 8: at the handler's first

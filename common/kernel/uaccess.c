@@ -40,6 +40,20 @@ static int copy_user(void *kbuf, u64 uaddr, size_t n, bool to_user)
         return 0;
 }
 
+/* (its own lookup, not user_page_ptr's: a second caller would take that
+ * out of copy_user's loop, and cost every copy a call per page) */
+void *user_bytes_in_page(const void *uptr, size_t n, bool write)
+{
+        u64 va = (u64)uptr, *pte;
+
+        if (n == 0 || n > PAGE_SIZE - (va & ~PAGE_MASK) || va + n > TASK_SIZE_MAX)
+                return NULL;
+        pte = user_pte(current->pgd, va);
+        if (!pte || (write && !(*pte & PTE_W)))
+                return NULL;
+        return (char *)__va(*pte & PTE_ADDR) + (va & ~PAGE_MASK);
+}
+
 int copy_from_user(void *dst, const void *usrc, size_t n)
 {
         return copy_user(dst, (u64)usrc, n, false);

@@ -195,7 +195,8 @@ struct ucontext {
 
 /* What a handler finds at its rsp: the return address (sa_restorer,
  * which calls rt_sigreturn), then the context and the siginfo; above
- * them, 64-byte aligned, the struct _fpstate_64. */
+ * them the struct _fpstate_64, 64-byte aligned on Linux, 512 in the kit
+ * (signal_64.c). */
 struct rt_sigframe {
         char __user *pretcode;
         struct ucontext uc;

@@ -23,7 +23,8 @@ static volatile int seen_signo, seen_code, seen_pid, seen_sig;
 static volatile unsigned long seen_blocked, seen_uc_mask, frame_ok, align_ok;
 static volatile int order[4], norder;
 
-/* the FPU image sits above the siginfo, 64-byte aligned, as on Linux */
+/* the FPU image sits above the siginfo, 64-byte aligned as on Linux (the
+ * kit aligns it to 512, so that it never straddles a page) */
 static int fpstate_in_frame(const struct ucontext *uc, const siginfo_t *si)
 {
         unsigned long fp = uc->uc_mcontext.fpstate, end = (unsigned long)(si + 1);
