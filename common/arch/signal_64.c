@@ -61,7 +61,7 @@ static u64 get_sigframe(const struct pt_regs *regs, const struct k_sigaction *ka
 {
         struct task_struct *t = current;
         bool nested = on_sig_stack(t, regs->sp);
-        u64 ss_base = t->sas_ss_sp;     /* before sigsp may disarm the stack */
+        u64 ss_base = t->sas_ss_sp;
         u64 sp = sigsp(regs->sp - REDZONE, ka);
 
         *fpstate = (sp - sizeof(struct _fpstate_64)) & ~(FPSTATE_ALIGN - 1UL);
@@ -83,7 +83,7 @@ static int setup_rt_frame(int sig, const struct kernel_siginfo *info,
         u64 fpstate;
 
         memset(&frame, 0, sizeof(frame));
-        save_altstack(&frame.uc.uc_stack, regs->sp);   /* before sigsp may disarm it */
+        save_altstack(&frame.uc.uc_stack, regs->sp);   /* as the interrupted code had it */
         u64 sp = get_sigframe(regs, ka, sizeof(frame), &fpstate);
         /* x86-64 handlers return through the restorer libc names with
          * SA_RESTORER; without one there is nowhere to return to, and
@@ -138,10 +138,12 @@ static void handle_signal(int sig, const struct kernel_siginfo *info,
                 force_sigsegv(sig);     /* the exit-work loop comes back for it */
                 return;
         }
-        /* the handler starts with a clean direction flag, no single step
-         * and a fresh FPU; sigreturn brings the old ones back */
+        /* the handler starts with a clean direction flag, no single step,
+         * a fresh FPU and (SS_AUTODISARM) no alternate stack; sigreturn
+         * brings the old ones back */
         regs->flags &= ~(X86_EFLAGS_DF | X86_EFLAGS_RF | X86_EFLAGS_TF);
         fpu__clear_user_states();
+        altstack_delivered();
         sigset_t blocked = current->blocked | ka->sa.sa_mask;
         if (!(ka->sa.sa_flags & SA_NODEFER))
                 blocked |= sigmask(sig);
@@ -203,6 +205,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
         current->restart_block.fn = NULL;
         set_current_blocked(uc.uc_sigmask);
         int err = restore_sigcontext(regs, &uc.uc_mcontext);
+        restore_altstack(&uc.uc_stack, regs->sp);
         force_iret(current);            /* the whole frame changed */
         if (err)
                 force_sig(SIGSEGV);     /* Linux's badframe: an unreadable FPU image */

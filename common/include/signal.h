@@ -74,5 +74,7 @@ void do_signal(struct pt_regs *regs);
 bool on_sig_stack(struct task_struct *t, u64 sp);
 u64 sigsp(u64 sp, const struct k_sigaction *ka);
 void save_altstack(stack_t *s, u64 sp);
+void altstack_delivered(void);
+void restore_altstack(const stack_t *uc_stack, u64 sp);
 
 #endif

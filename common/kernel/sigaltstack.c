@@ -22,12 +22,22 @@ u64 sigsp(u64 sp, const struct k_sigaction *ka)
 {
         struct task_struct *t = current;
 
-        if ((ka->sa.sa_flags & SA_ONSTACK) && t->sas_ss_size && !on_sig_stack(t, sp)) {
+        if ((ka->sa.sa_flags & SA_ONSTACK) && t->sas_ss_size && !on_sig_stack(t, sp))
                 sp = t->sas_ss_sp + t->sas_ss_size;
-                if (t->sas_ss_flags & SS_AUTODISARM)
-                        t->sas_ss_sp = t->sas_ss_size = 0;
-        }
         return sp;
+}
+
+/* A signal was delivered (Linux's signal_delivered): an SS_AUTODISARM stack
+ * is off while the handler runs, whatever the action; the frame's
+ * uc_stack keeps it, and rt_sigreturn puts it back (restore_altstack) */
+void altstack_delivered(void)
+{
+        struct task_struct *t = current;
+
+        if (t->sas_ss_flags & SS_AUTODISARM) {
+                t->sas_ss_sp = t->sas_ss_size = 0;
+                t->sas_ss_flags = 0;
+        }
 }
 
 /* what uc_stack of a signal frame reports */
@@ -41,9 +51,40 @@ void save_altstack(stack_t *s, u64 sp)
                       (on_sig_stack(t, sp) ? SS_ONSTACK : 0) | t->sas_ss_flags;
 }
 
-SYSCALL_DEFINE2(sigaltstack, const struct sigaltstack __user *, uss, struct sigaltstack __user *, uoss)
+/* Linux's do_sigaltstack, the setting half: new, for a task at sp */
+static int set_altstack(const stack_t *new, u64 sp)
 {
         struct task_struct *t = current;
+
+        if (on_sig_stack(t, sp))
+                return -EPERM;          /* not while a handler runs on it */
+        unsigned int mode = new->ss_flags & ~SS_AUTODISARM;
+        if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
+                return -EINVAL;
+        if (mode == SS_DISABLE) {
+                t->sas_ss_sp = t->sas_ss_size = 0;
+                t->sas_ss_flags = 0;
+        } else {
+                if (new->ss_size < MINSIGSTKSZ)
+                        return -ENOMEM;
+                t->sas_ss_sp = (u64)new->ss_sp;
+                t->sas_ss_size = new->ss_size;
+                t->sas_ss_flags = new->ss_flags & SS_AUTODISARM;
+        }
+        return 0;
+}
+
+/* rt_sigreturn: the stack the frame's uc_stack names, for the interrupted
+ * code at sp; as Linux's restore_altstack, a stack it refuses leaves the
+ * task as it is (only an unreadable uc_stack, which the caller has read
+ * already, would fail the sigreturn) */
+void restore_altstack(const stack_t *uc_stack, u64 sp)
+{
+        set_altstack(uc_stack, sp);
+}
+
+SYSCALL_DEFINE2(sigaltstack, const struct sigaltstack __user *, uss, struct sigaltstack __user *, uoss)
+{
         u64 sp = current_pt_regs()->sp;
         stack_t old, new;
 
@@ -51,21 +92,9 @@ SYSCALL_DEFINE2(sigaltstack, const struct sigaltstack __user *, uss, struct siga
         if (uss) {
                 if (copy_from_user(&new, uss, sizeof(new)))
                         return -EFAULT;
-                if (on_sig_stack(t, sp))
-                        return -EPERM;          /* not while a handler runs on it */
-                unsigned int mode = new.ss_flags & ~SS_AUTODISARM;
-                if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
-                        return -EINVAL;
-                if (mode == SS_DISABLE) {
-                        t->sas_ss_sp = t->sas_ss_size = 0;
-                        t->sas_ss_flags = 0;
-                } else {
-                        if (new.ss_size < MINSIGSTKSZ)
-                                return -ENOMEM;
-                        t->sas_ss_sp = (u64)new.ss_sp;
-                        t->sas_ss_size = new.ss_size;
-                        t->sas_ss_flags = new.ss_flags & SS_AUTODISARM;
-                }
+                int err = set_altstack(&new, sp);
+                if (err)
+                        return err;
         }
         if (uoss && copy_to_user(uoss, &old, sizeof(old)))
                 return -EFAULT;

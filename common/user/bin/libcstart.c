@@ -205,6 +205,45 @@ static void check_memory(void)
         munmap(p, 2 * PAGE);
 }
 
+/* SS_AUTODISARM: each delivery disarms the stack for its handler, and
+ * rt_sigreturn puts it back (uc_stack), so every handler runs on it */
+#define SS_AUTODISARM (1U << 31)
+static volatile unsigned long disarm_sp[2];
+static volatile int disarm_flags[2], disarm_n;
+static void on_usr2(int sig, siginfo_t *info, void *uc)
+{
+        unsigned long sp;
+        stack_t cur;
+        __asm__ volatile("mov %%rsp, %0" : "=r"(sp));
+        syscall2(__NR_sigaltstack, NULL, &cur);
+        if (disarm_n < 2) {
+                disarm_sp[disarm_n] = sp;
+                disarm_flags[disarm_n] = cur.ss_flags;
+                disarm_n++;
+        }
+}
+
+static void check_autodisarm(char *alt)
+{
+        stack_t ss = { .ss_sp = alt, .ss_size = 4 * PAGE, .ss_flags = SS_AUTODISARM }, after;
+        long r = syscall2(__NR_sigaltstack, &ss, NULL);
+        int on[2];
+
+        sethandler(SIGUSR2, on_usr2, SA_ONSTACK);
+        kill(getpid(), SIGUSR2);
+        kill(getpid(), SIGUSR2);
+        syscall2(__NR_sigaltstack, NULL, &after);
+        for (int i = 0; i < 2; i++)
+                on[i] = disarm_sp[i] - (unsigned long)alt < 4 * PAGE;
+        say(r == 0 && disarm_n == 2 && on[0] && on[1] && disarm_flags[0] == SS_DISABLE &&
+            disarm_flags[1] == SS_DISABLE && after.ss_sp == alt && after.ss_flags == (int)SS_AUTODISARM,
+            "SS_AUTODISARM -> %ld: both handlers on it=%d,%d, disarmed while they run=%d, back after=%d",
+            r, on[0], on[1], disarm_flags[0] == SS_DISABLE && disarm_flags[1] == SS_DISABLE,
+            after.ss_sp == alt && after.ss_flags == (int)SS_AUTODISARM);
+        stack_t off = { .ss_flags = SS_DISABLE };
+        syscall2(__NR_sigaltstack, &off, NULL);
+}
+
 static void check_sigaltstack(void)
 {
         char *alt = mmap(NULL, 4 * PAGE, RW, ANON, -1, 0);
@@ -222,6 +261,7 @@ static void check_sigaltstack(void)
             "sigaltstack -> %ld, too small -> %ld, SA_ONSTACK handler on it=%d (flags %d, uc_stack %d, "
             "change -> %ld)", r, e, handler_sp - (unsigned long)alt < 4 * PAGE, handler_ss_flags,
             handler_uc_flags, handler_change);
+        check_autodisarm(alt);
 }
 
 /* ioperm: a port allowed in the TSS bitmap, kept by a fork child; a range
