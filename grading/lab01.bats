@@ -29,7 +29,7 @@ setup_file() {
 @test "[1] every page comes back when processes exit" { check_no_page_leak "$LAB"; }
 @test "[1] two boots print byte-identical output" { check_deterministic "$LAB"; }
 @test "[4] make gdb stops at entry_SYSCALL_64 with the user rip in rcx" { check_gdb_entry "$LAB"; }
-@test "[8] 01-build-frame: at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame" { check_gdb_ptregs "$LAB"; }
+@test "[8] 01-build-frame: at do_syscall_64, ptregs shows orig_ax = nr, ax = -ENOSYS, the IRET frame and the user's registers" { check_gdb_ptregs "$LAB"; }
 @test "[10] a faulting IRET to user space kills the process, not the kernel" { check_bad_iret "$LAB"; }
 @test "[6] 01-dispatch: with the frame GDB builds at every syscall, demo, enosys and mmap pass" { check_dispatch_on_gdb_frame "$LAB"; }
 

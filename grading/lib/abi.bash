@@ -302,11 +302,36 @@ GDB
 # does: the IRET is the one a session of its own would see. The first
 # check that asks makes it, once per test file and WHERE; the other waits
 # for it. Sets DEMO_GDB and DEMO_QEMU (GDB's and QEMU's output).
+# The registers the demo's syscall carries into the frame, each given a
+# value of its own at the SYSCALL (a program's own may be equal: getpid's
+# rdi and rsi), so that a slot that holds another register's shows; the
+# frame gets the program's own back before the syscall runs
+DEMO_MARKED=(rdi:di rsi:si rdx:dx r10:r10 r8:r8 r9:r9 rbx:bx rbp:bp r12:r12 r13:r13 r14:r14 r15:r15)
+demo_mark_registers() {
+        local pair i=1 line="printf \"USER"
+        for pair in "${DEMO_MARKED[@]}"; do
+                echo "set \$own_${pair%%:*} = \$${pair%%:*}"
+                printf 'set $%s = 0x%02x0000005a5a5a5a\n' "${pair%%:*}" "$i"
+                i=$((i + 1))
+                line+=" ${pair#*:} %#lx"
+        done
+        line+='\n"'
+        for pair in "${DEMO_MARKED[@]}"; do line+=", \$${pair%%:*}"; done
+        echo "$line"
+}
+demo_unmark_registers() {
+        local pair
+        for pair in "${DEMO_MARKED[@]}"; do
+                echo "set var \$ptregs->${pair#*:} = \$own_${pair%%:*}"
+        done
+}
+
 demo_session() {
         local dir=$BATS_FILE_TMPDIR/demo-session.$2
         DEMO_GDB=$dir/out DEMO_QEMU=$dir/qemu-gdb.out
         session_once "$dir" gdb_session "$1" demo <<GDB
 printf "ENTRY rax=%ld rcx=%#lx r11=%#lx\\n", \$rax, \$rcx, \$r11
+$(demo_mark_registers)
 delete
 break *$2
 set \$where = \$bpnum
@@ -315,6 +340,7 @@ continue
 if \$pc != &native_irq_return_iret
   printf "CALLER %#lx\\n", *(unsigned long *)\$rsp
   ptregs
+  $(demo_unmark_registers)
   delete \$where
   continue
 end
@@ -343,6 +369,17 @@ check_gdb_ptregs() {
                 fail "pt_regs' ax is not -ENOSYS (0xffffffffffffffda) before the handler runs: $(grep -oE '(^|[^_])ax [^ ]*' <<< "$output" | head -1)"
         [[ $output =~ ip\ 0x0*${rcx#0x}\ \ cs\ 0x33\ \ flags\ $r11\ \ sp\ 0x00007fff[0-9a-f]+\ \ ss\ 0x2b ]] ||
                 fail "iret frame in ptregs: $(grep ' ip ' <<< "$output")"
+        # every register the user had at the SYSCALL, in its own slot
+        local user frame=${output#*pt_regs at } slot want got bad=()
+        user=$(grep -m1 -o 'USER di .*' <<< "$output") || fail "no registers at entry: $(gdb_last 3)"
+        for slot in di si dx r10 r8 r9 bx bp r12 r13 r14 r15; do
+                want= got=
+                [[ $user =~ \ $slot\ (0x[0-9a-f]+|0)(\ |$) ]] && want=${BASH_REMATCH[1]}
+                [[ $frame =~ (^|[[:space:]])$slot\ (0x[0-9a-f]{16}) ]] && got=${BASH_REMATCH[2]}
+                [ -n "$want" ] && [ -n "$got" ] && (( got == want )) ||
+                        bad+=("$slot = ${got:-none}, the user's r${slot#r} was ${want:-unknown};")
+        done
+        [ "${#bad[@]}" -eq 0 ] || fail "pt_regs' slots do not hold the user's registers: ${bad[*]}"
 }
 
 # An IRET back to user space that faults (a bad frame: here a kernel SS,
