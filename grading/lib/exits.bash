@@ -439,8 +439,9 @@ GDB
 # before it), GDB records the user's rsp and rflags at the entry,
 # sets TIF_NEED_RESCHED in the handler so that the exit goes through
 # sysret_careful, poisons the four slots of the IRET frame there, before
-# the macro runs, and reads them at int_ret_from_sys_call: each must hold
-# the user's value again.
+# the macro runs, and r11 (scratch by then: C may have used it, so the
+# flags come from the r11 slot), and reads them at int_ret_from_sys_call:
+# each must hold the user's value again.
 check_fixup_completes_top() {
         require_boot own-boot
         local r='((struct pt_regs *)$rsp)'
@@ -459,6 +460,7 @@ set var $r->ss = $POISON
 set var $r->sp = $POISON
 set var $r->flags = $POISON
 set var $r->cs = $POISON
+set var \$r11 = $POISON
 delete
 break int_ret_from_sys_call
 continue
