@@ -16,9 +16,10 @@
  *   - the exit taken: the last kernel instruction before that user one
  *     (sysretq, iretq, or anything else).
  * Per site the plugin keeps the round trip with the fewest kernel
- * instructions (the steady path, free of timer interrupts) and writes one
- * line per site at exit. With trace=ADDR it also writes that round trip,
- * instruction by instruction.
+ * instructions (the steady path, as a rule free of timer interrupts: not
+ * always, as a tick that spares a tracer one sleep in wait4 can make its
+ * round trip the shortest) and writes one line per site at exit. With
+ * trace=ADDR it also writes that round trip, instruction by instruction.
  *
  * entry=LO-HI:LO-HI... names the code of the entry path (the lab's own
  * code and the common entry and exit work: grading/lib/bench): each line
