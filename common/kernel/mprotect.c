@@ -9,6 +9,7 @@
 #include "uapi/mman.h"
 
 #define PROT_ACCESS     (PROT_READ | PROT_WRITE | PROT_EXEC)
+#define PROT_SEM        0x8     /* taken and ignored, as on x86 Linux */
 #define MADV_DONTNEED   4
 #define MREMAP_MAYMOVE  1
 #define MREMAP_FIXED    2
@@ -56,13 +57,16 @@ static int set_prot(u64 *pte, u64 va, void *arg)
         return 0;
 }
 
+/* Linux's order (do_mprotect_pkey): the range first, so that a zero length
+ * is 0 whatever prot says */
 SYSCALL_DEFINE3(mprotect, unsigned long, addr, size_t, len, unsigned long, prot)
 {
-        if (prot & ~PROT_ACCESS)
-                return -EINVAL;
         long end = user_range(addr, len);
         if (end < 0 || end == (long)addr)
                 return end < 0 ? end : 0;
+        if (prot & ~(PROT_ACCESS | PROT_SEM))
+                return -EINVAL;
+        prot &= PROT_ACCESS;
         walk_user_range(current->pgd, addr, end, set_prot, &prot);
         return 0;
 }
@@ -74,11 +78,23 @@ static int zero_pte(u64 *pte, u64 va, void *arg)
         return 0;
 }
 
+/* the advice Linux knows (madvise_behavior_valid): MADV_NORMAL (0) to
+ * MADV_COLLAPSE (25) but for 5-7, which are not assigned, and the two
+ * memory-failure tests (100, 101) */
+static bool advice_known(int advice)
+{
+        return (advice >= 0 && advice <= 25 && (advice < 5 || advice > 7)) ||
+               advice == 100 || advice == 101;
+}
+
 /* Private anonymous memory after MADV_DONTNEED reads as zeros (shared
  * memory, its pages kept by the other processes, as it was); the other
- * advice changes nothing the kit can show and is accepted */
+ * advice changes nothing the kit can show and is accepted, advice Linux
+ * does not know is -EINVAL before anything else */
 SYSCALL_DEFINE3(madvise, unsigned long, addr, size_t, len, int, advice)
 {
+        if (!advice_known(advice))
+                return -EINVAL;
         long end = user_range(addr, len);
         if (end < 0)
                 return end;

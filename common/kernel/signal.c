@@ -285,12 +285,14 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
         struct task_struct *t = current;
         struct sigaction new, old;
 
+        /* Linux's order: the new action is read before the number is
+         * judged, so a bad pointer is -EFAULT whatever sig is */
         if (sigsetsize != sizeof(sigset_t))
-                return -EINVAL;
-        if (sig < 1 || sig > _NSIG || (act && sig_in(sig, SIG_KERNEL_ONLY_MASK)))
                 return -EINVAL;
         if (act && copy_from_user(&new, act, sizeof(new)))
                 return -EFAULT;
+        if (sig < 1 || sig > _NSIG || (act && sig_in(sig, SIG_KERNEL_ONLY_MASK)))
+                return -EINVAL;
         old = action_of(t, sig)->sa;
         if (act) {
                 new.sa_mask &= ~SIG_KERNEL_ONLY_MASK;

@@ -62,29 +62,33 @@ SYSCALL_DEFINE0(gettid)
         return current->pid;
 }
 
+/* the task pid names, a zombie included (it still has its pid) */
 static struct task_struct *find_task(int pid)
 {
         for (int i = 1; i < NR_TASKS; i++)
                 if (tasks[i].pid == pid && tasks[i].state != TASK_UNUSED &&
-                    tasks[i].state != TASK_NEW && tasks[i].state != TASK_ZOMBIE &&
-                    tasks[i].state != TASK_DEAD)
+                    tasks[i].state != TASK_NEW && tasks[i].state != TASK_DEAD)
                         return &tasks[i];
         return NULL;
 }
 
-/* tgkill(tgid, tid, sig): tgid < 0 means "any process" (tkill) */
+/* tgkill(tgid, tid, sig): tgid < 0 means "any process" (tkill). Linux's
+ * order (do_send_specific): no such task is -ESRCH before a bad signal is
+ * -EINVAL; a zombie takes the signal to no effect, 0 */
 static long do_tkill(int tgid, int tid, int sig)
 {
         struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_TKILL,
                                        .si_pid = current->pid };
         struct task_struct *t;
 
-        if (tid <= 0 || sig < 0 || sig > _NSIG)
+        if (tid <= 0)
                 return -EINVAL;
         t = find_task(tid);
         if (!t || (tgid > 0 && t->pid != tgid))
                 return -ESRCH;
-        if (sig)
+        if (sig < 0 || sig > _NSIG)
+                return -EINVAL;
+        if (sig && t->state != TASK_ZOMBIE)
                 send_sig_info(sig, &info, t);
         return 0;
 }

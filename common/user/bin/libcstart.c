@@ -8,6 +8,7 @@
  * Linux's own x86 selftests (make selftests) need each of these. One line
  * per check, "ok" or "FAIL"; exit 0 only if every line is ok. */
 #include "ulib.h"
+#include "uapi/time.h"
 
 #define PAGE            4096UL
 #define TASK_SIZE_MAX   ((1UL << 47) - PAGE)
@@ -139,6 +140,21 @@ static void check_tid(void)
         r = syscall3(__NR_tgkill, tid, tid, SIGUSR1);
         long bad = syscall3(__NR_tgkill, tid + 1000, tid, SIGUSR1);
         say(r == 0 && usr1_seen == -6 && bad == -ESRCH, "tgkill -> %ld, wrong tgid -> %ld", r, bad);
+
+        /* Linux's orders: no such task before a bad signal, a zombie takes
+         * a signal to no effect, a bad action pointer before a bad number */
+        long child = fork();
+        if (child == 0)
+                exit(0);
+        struct timespec wait = { 0, 20000000 };         /* until it is a zombie */
+        syscall2(__NR_nanosleep, &wait, NULL);
+        long zombie = syscall2(__NR_tkill, child, SIGUSR1);
+        waitpid(child, NULL, 0);
+        long none = syscall2(__NR_tkill, 30000, 99);
+        long act = syscall4(__NR_rt_sigaction, 0, 8, 0, sizeof(sigset_t));
+        say(zombie == 0 && none == -ESRCH && act == -EFAULT,
+            "tkill of a zombie -> %ld, of no task with signal 99 -> %ld; rt_sigaction(0, bad pointer) -> %ld",
+            zombie, none, act);
 }
 
 struct iovec {
@@ -193,6 +209,12 @@ static void check_memory(void)
             r1, r2, p[0], e1, e2);
         long r3 = syscall3(__NR_madvise, p + PAGE, PAGE, MADV_DONTNEED);
         say(r3 == 0 && p[PAGE] == 0, "madvise(MADV_DONTNEED) -> %ld, reads %d", r3, p[PAGE]);
+        long sem = syscall3(__NR_mprotect, p, PAGE, RW | 0x8);          /* PROT_SEM */
+        long none = syscall3(__NR_mprotect, p, 0, 0x100);
+        long odd = syscall3(__NR_madvise, p, PAGE, 999);
+        say(sem == 0 && none == 0 && odd == -EINVAL,
+            "mprotect with PROT_SEM -> %ld, of no bytes with a bad prot -> %ld; madvise(999) -> %ld",
+            sem, none, odd);
         /* the highest page user space has, and the one above it */
         unsigned long top = TASK_SIZE_MAX - PAGE;
         long m = syscall6(__NR_mremap, (long)p, PAGE, PAGE, MREMAP_MAYMOVE | MREMAP_FIXED, top, 0);
