@@ -223,6 +223,9 @@ static int putreg(struct pt_regs *regs, u64 *fsbase, unsigned long offset, u64 v
         return 0;
 }
 
+/* GETREGS, PEEKUSR and POKEUSR out of line: inlined, their locals cost
+ * sys_ptrace saved registers and a stack frame on every request, the
+ * PTRACE_SYSCALL of each traced stop included (make bench's traced) */
 static noinline long ptrace_getregs(struct task_struct *child, void *udata)
 {
         struct user_regs_struct u;
@@ -266,8 +269,6 @@ static noinline long ptrace_peekusr(struct task_struct *child, unsigned long add
         return copy_to_user(udata, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
-/* out of line: its FS base would cost sys_ptrace two more saved registers
- * on every request, PTRACE_SYSCALL's included */
 static noinline long ptrace_pokeusr(struct task_struct *child, unsigned long addr, u64 value)
 {
         struct pt_regs regs = *task_pt_regs(child);
