@@ -79,6 +79,11 @@ void gdt_init(void)
                 "xorl %%eax, %%eax\n\t"         /* fs, gs: null; GS base set by MSR */
                 "movl %%eax, %%fs\n\t"
                 "movl %%eax, %%gs\n\t"
+                /* No LDT: a null LDTR makes every LDT selector a #GP. The
+                 * reset value (base 0, limit 0xffff) would have an IRET to
+                 * a user-chosen cs or ss (rt_sigreturn, a tracer) read its
+                 * descriptor from linear address 0 on (Linux: clear_LDT) */
+                "lldt %%ax\n\t"
                 "ltr %w3"
                 :: "m"(desc), "i"(__KERNEL_CS), "i"(__KERNEL_DS), "r"(GDT_TSS_SEL)
                 : "rax", "memory");
