@@ -1,9 +1,9 @@
 #!/usr/bin/env bats
 # make fuzz: a short run on every lab finds nothing, the same seed gives the
 # same bytes, and planted bugs are caught within the short run: lab 03's
-# fast exit reading an unwritten slot, lab 06 without its canonical check,
-# an exit that leaves a kernel address in r8. Not graded; part of
-# `make test`. The bugs are planted in a copy of the solved tree, never in
+# fast exit reading an unwritten slot, lab 06 without its canonical or its
+# ss check, an exit that leaves a kernel address in r8. Not graded; part
+# of `make test`. The bugs are planted in a copy of the solved tree, never in
 # the sources.
 load lib/entrylab
 load lib/mistakes             # tree_copy
@@ -30,6 +30,10 @@ setup_file() {
         sed -i '1i #include "kernel.h"' "$tree/labs/01-iret-only/syscall.c"
         # lab 06: the exit checks lose "rip canonical"
         sed -i -f "$PLANTED/06-no-canonical-check.sed" "$tree/labs/06-opportunistic-sysret/entry_64.asm"
+        # and "ss == __USER_DS" (the jne after it then tests check 5's flags,
+        # which let it through)
+        sed -i 's/^\(\s*cmp\s*qword \[rsp + PTREGS_SS\], __USER_DS.*\)$/;\1/' \
+                "$tree/labs/06-opportunistic-sysret/entry_64.asm"
         make -s -C "$tree" build >"$BATS_FILE_TMPDIR/planted-build.log" 2>&1 3>&-
 }
 
@@ -120,6 +124,11 @@ caught() {
         caught 06-opportunistic-sysret "^;.*; rip canonical" \
                 "fuzz: lab 06: sysret watch: sysretq=[0-9]+ faulted=[1-9]" --watch-sysret
         assert_output --partial "VIOLATION seed=$SEED lab 06: SYSRETQ to a non-canonical rip"
+}
+
+@test "planted: lab 06 without its ss check is caught (a frame with an ss the IRET refuses leaves by SYSRET)" {
+        caught 06-opportunistic-sysret "^;.*PTREGS_SS\], __USER_DS" \
+                "fuzz: VIOLATION seed=$SEED round=[0-9]+ syscall=rt_sigreturn\\(0x[0-9a-f]+\\) reg=cs:ss want=0x33[0-9a-f]{4} got=0x33002b"
 }
 
 @test "planted: a kernel panic mid-run is a violation naming the last round printed" {

@@ -49,8 +49,8 @@ setup_file() {
 @test "[1] a faulting IRET to user space kills the process, not the kernel" { check_bad_iret "$LAB"; }
 # signals (grading/lib/signals.bash)
 @test "[1] signals: handlers, siginfo, masks, SA_RESETHAND/NODEFER, kill, wait4 -EINTR" { check_sig_basic; }
-@test "[3] rt_sigreturn restores every register, rip and the user flags" { check_sigreturn_regs; }
-@test "[1] rt_sigreturn never yields kernel CS/SS, IOPL or NT" { check_sigreturn_hostile; }
+@test "[3] rt_sigreturn restores every register, rip, the user flags and cs (a 32-bit cs runs 32-bit code)" { check_sigreturn_regs; }
+@test "[1] rt_sigreturn never yields kernel CS/SS, IOPL or NT (the IRET refuses the segments: SIGSEGV)" { check_sigreturn_hostile; }
 @test "[1] exceptions from user mode reach handlers with Linux's siginfo and sigcontext" { check_exception_signals; }
 @test "[1] NT, AC, DF and TF survive a syscall (syscall_nt)" { check_syscall_nt; }
 @test "[1] TF across a syscall: SIGTRAP after it, TF kept (single_step_syscall)" { check_single_step_syscall; }

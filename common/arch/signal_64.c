@@ -91,7 +91,10 @@ static int setup_rt_frame(int sig, const struct kernel_siginfo *info,
         if (!(ka->sa.sa_flags & SA_RESTORER))
                 return -EFAULT;
         frame.pretcode = (char __user *)ka->sa.sa_restorer;
-        frame.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
+        /* sigreturn restores the saved ss as it is only for a frame made
+         * in 64-bit mode; otherwise it replaces one unusable there (Linux
+         * 4.6, for the programs that switched modes before ss was saved) */
+        frame.uc.uc_flags = UC_SIGCONTEXT_SS | (user_64bit_mode(regs) ? UC_STRICT_RESTORE_SS : 0);
         setup_sigcontext(&frame.uc.uc_mcontext, regs, current->blocked, fpstate);
         frame.uc.uc_sigmask = current->blocked;
         memcpy(&frame.info, info, sizeof(*info));      /* the rest stays 0 */
@@ -169,13 +172,20 @@ void do_signal(struct pt_regs *regs)
         }
 }
 
-/* Everything comes from the frame but the segments (user ones, whatever
- * the frame says) and the flags user space cannot set by itself. A
- * non-canonical rip is left alone: the CPU faults on it in user mode (or
- * on the IRET, which fixup_bad_iret makes a user fault), and the SIGSEGV
+/* Everything comes from the frame but the flags user space cannot set by
+ * itself. cs and ss are the frame's at RPL 3, as Linux's: a selector
+ * ring 3 may not load (the kernel's code, a code segment as stack) is
+ * refused by the IRET, which fixup_bad_iret makes the task's #GP, so
+ * privilege never comes of it; __USER32_CS runs compatibility-mode code.
+ * A frame that does not vouch for its ss (no UC_STRICT_RESTORE_SS: built
+ * by hand, or made in compatibility mode) going back to 64-bit code gets
+ * a stack segment that works: Linux's force_valid_ss, for which, with no
+ * LDT, only __USER_DS qualifies. A non-canonical rip is left alone too:
+ * the CPU faults on it in user mode (or on the IRET), and the SIGSEGV
  * reports that rip. The FPU image comes last: -EFAULT when it cannot be
  * read. */
-static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
+static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc,
+                              unsigned long uc_flags)
 {
         regs->r8 = sc->r8;   regs->r9 = sc->r9;   regs->r10 = sc->r10; regs->r11 = sc->r11;
         regs->r12 = sc->r12; regs->r13 = sc->r13; regs->r14 = sc->r14; regs->r15 = sc->r15;
@@ -183,8 +193,10 @@ static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
         regs->dx = sc->dx;   regs->ax = sc->ax;   regs->cx = sc->cx;   regs->sp = sc->sp;
         regs->ip = sc->ip;
         regs->flags = (regs->flags & ~FIX_EFLAGS) | (sc->flags & FIX_EFLAGS) | X86_EFLAGS_IF;
-        regs->cs = __USER_CS;
-        regs->ss = __USER_DS;
+        regs->cs = sc->cs | 3;
+        regs->ss = sc->ss | 3;
+        if (!(uc_flags & UC_STRICT_RESTORE_SS) && user_64bit_mode(regs))
+                regs->ss = __USER_DS;
         regs->orig_ax = -1;             /* not a syscall any more: no restart */
         return fpu__restore_sig((const void __user *)sc->fpstate);
 }
@@ -204,7 +216,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
         /* a sleep a handler broke stays broken: restart_syscall says -EINTR */
         current->restart_block.fn = NULL;
         set_current_blocked(uc.uc_sigmask);
-        int err = restore_sigcontext(regs, &uc.uc_mcontext);
+        int err = restore_sigcontext(regs, &uc.uc_mcontext, uc.uc_flags);
         restore_altstack(&uc.uc_stack, regs->sp);
         force_iret(current);            /* the whole frame changed */
         if (err)

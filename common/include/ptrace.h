@@ -7,6 +7,7 @@
 #define PTRACE_H
 
 #include "types.h"
+#include "segment.h"
 
 struct pt_regs {
         /* callee-saved ("extra regs"): C functions preserve these */
@@ -40,6 +41,13 @@ struct pt_regs {
 static inline bool user_mode(const struct pt_regs *regs)
 {
         return (regs->cs & 3) == 3;
+}
+
+/* 64-bit code, not compatibility mode (__USER32_CS): the GDT has one
+ * 64-bit user code segment */
+static inline bool user_64bit_mode(const struct pt_regs *regs)
+{
+        return regs->cs == __USER_CS;
 }
 
 /* ptrace services (common/kernel/ptrace.c; Linux: include/linux/ptrace.h).

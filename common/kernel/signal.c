@@ -311,14 +311,13 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
 
 /* pid > 0: that process; -1: every process but init and the caller.
  * Process groups do not exist, so 0 and other negative pids find none.
- * sig 0 only checks that the target exists. */
+ * sig 0 only checks that the target exists. As Linux's, the signal is
+ * judged per target: no target is -ESRCH whatever sig is. */
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
         struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_USER };
         int found = 0;
 
-        if (sig < 0 || sig > _NSIG)
-                return -EINVAL;
         info.si_pid = current->pid;
         info.si_uid = 0;
         for (int i = 0; i < NR_TASKS; i++) {
@@ -328,6 +327,8 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
                 if (pid > 0 ? t->pid != pid : pid != -1 || t->pid == 1 || t == current)
                         continue;
                 found++;
+                if (sig < 0 || sig > _NSIG)
+                        return -EINVAL;
                 if (sig)
                         send_sig_info(sig, &info, t);
         }

@@ -10,7 +10,7 @@
 # setresuid)
 libc_start_passes() {
         local log=$BATS_TEST_TMPDIR/libcstart-$1.log
-        program_passes "$1" libcstart 23 "writev in"
+        program_passes "$1" libcstart 24 "writev in"
         assert_equal "$(grep -c '^libcstart: writev in three pieces$' "$log.lf")" 1
 }
 

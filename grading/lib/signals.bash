@@ -61,21 +61,33 @@ sigregs_line() {        # sigregs_line LABEL BASE FLAGS
 check_sigreturn_regs() {
         require_boot
         local mode
-        for mode in honest hostile; do
+        for mode in honest hostile compat; do
                 assert_serial "sigregs: $mode handler saw" \
                         "$(sigregs_line "sigregs: $mode handler saw" 0xa1a2a3a4a5a6a700 0x40ed7)"
                 assert_serial "sigregs: $mode handler:" \
                         "sigregs: $mode handler: rip_is_ud2=1 rsp_ok=1 handler_df_tf=0x0 signo=4 code=2 addr_is_rip=1 trapno=6 ok"
         done
-        # every register, rip and the user flags as the handler wrote them
+        # every register, rip and the user flags as the handler wrote them;
+        # cs taken from the frame: __USER32_CS runs the ud2 in 32-bit mode,
+        # whose signal frame does not vouch for its ss (UC_SIGCONTEXT_SS
+        # alone), and sigreturn from there reaches 64-bit code again
         assert_serial 'sigregs: honest after' \
                 "$(sigregs_line 'sigregs: honest after sigreturn' 0x5152535455565700 0x40a03)"
+        assert_serial 'sigregs: compat ud2' \
+                'sigregs: compat ud2 trapped: traps=2 signo=4 cs=0x23 rip_is_compat_ud2=1 uc_flags=0x2 ok'
+        assert_serial 'sigregs: compat after' \
+                "$(sigregs_line 'sigregs: compat after sigreturn' 0x5152535455565700 0x40a03)"
 }
 
-# a frame asking for kernel CS/SS, IOPL 3, NT and IF off comes back as
-# plain user state (and the kernel is still there to say so)
+# a frame asking for kernel CS/SS, IOPL 3, NT and IF off: rt_sigreturn
+# takes the segments at RPL 3 and the user flags only, the IRET refuses
+# __KERNEL_CS | 3 (#GP, error code 0x10) and the task gets SIGSEGV at the
+# rip it asked for, still in user mode, without IOPL or NT; its handler
+# puts the user segments back (and the kernel is still there to say so)
 check_sigreturn_hostile() {
         require_boot
+        assert_serial 'sigregs: hostile frame' \
+                'sigregs: hostile frame refused: traps=2 signo=11 code=0x80 trapno=13 err=0x10 rip_is_resume=1 cs=0x13 ss=0x1b rflags=0x40a03 ok'
         assert_serial 'sigregs: hostile after' \
                 "$(sigregs_line 'sigregs: hostile after sigreturn' 0x5152535455565700 0x40a03)"
         assert_serial 'sigregs: 0 failure' "sigregs: 0 failure(s)"

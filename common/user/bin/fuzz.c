@@ -13,8 +13,9 @@
  *   - an rt_sigreturn to a frame rewritten with random registers, rip
  *     (canonical or not), cs, ss, flags (IOPL, NT, TF, RF, VM) and rsp,
  *     in a forked child per batch: the task must land in user mode with
- *     exactly the registers asked for and no privileged flag, or get the
- *     SIGSEGV Linux would give at that rip.
+ *     exactly the registers asked for (cs and ss at RPL 3) and no
+ *     privileged flag, or get the SIGSEGV Linux would give at that rip
+ *     (the IRET refusing a segment, or the CPU the rip).
  * A fork round's child runs a short fork/wait/ptrace/kill/execve script
  * with its parent; every wait is for something that will happen.
  * Violations print one line each; the last line is the verdict:
@@ -59,6 +60,7 @@ static const char *const reg_names[NGPR] = {
 /* what rt_sigreturn takes from the frame (Linux's FIX_EFLAGS) */
 #define SIGRETURN_FLAGS (CF | PF | AF | ZF | SF | TF | DF | OF | AC | RF)
 
+#define USER32_CS 0x23
 #define USER_CS 0x33
 #define USER_DS 0x2b
 #define KERNEL_HALF 0xffff800000000000UL
@@ -507,12 +509,21 @@ static void plant(int sig, siginfo_t *si, void *ctx)
         sc->ss = want_ss;
 }
 
-/* back to fuzz_sigreturn's caller, with plain flags */
+/* rt_sigreturn takes cs and ss at RPL 3 (Linux): the frame lands with the
+ * user's, or the IRET refuses them and the task gets SIGSEGV there */
+static bool segments_ok(void)
+{
+        return (want_cs | 3) == USER_CS && (want_ss | 3) == USER_DS;
+}
+
+/* back to fuzz_sigreturn's caller, with plain flags and segments */
 static void resume(struct sigcontext *sc)
 {
         sc->ip = (unsigned long)fuzz_sig_resume;
         sc->sp = fuzz_sig_rsp;
         sc->flags = FIXED | IF;
+        sc->cs = USER_CS;
+        sc->ss = USER_DS;
 }
 
 static void on_segv(int sig, siginfo_t *si, void *ctx)
@@ -573,9 +584,20 @@ static void pick_frame(enum target t)
         want.flags = below(4) ? rnd() & 0x3fffff : rnd();
         if (below(4) == 0)
                 want.flags &= ~(TF | RF);
+        switch (below(8)) {             /* the cs:ss the frame asks for */
+        case 0: want_cs = 0x10; want_ss = 0x18; break;  /* the kernel's */
+        case 1: want_cs = USER_CS; want_ss = rnd() & 0xffff; break;
+        case 2: want_cs = rnd() & 0xffff; want_ss = USER_DS; break;
+        case 3: want_cs = rnd() & 0xffff; want_ss = rnd() & 0xffff; break;
+        default: want_cs = USER_CS; want_ss = USER_DS; break;
+        }
+        /* 32-bit code would run the landing pad as something else (sigregs
+         * tests that mode on purpose) */
+        if ((want_cs | 3) == USER32_CS)
+                want_cs = USER_CS;
         /* landing with a random rsp is fine (the landing pad needs none);
          * a fault or a single step needs a stack for its signal frame */
-        if (t == LAND && !(want.flags & TF) && below(2))
+        if (t == LAND && segments_ok() && !(want.flags & TF) && below(2))
                 want.rsp = rand_value();
         else
                 want.rsp = SCRATCH_TOP - 8 - below(64) * 16;
@@ -584,11 +606,6 @@ static void pick_frame(enum target t)
                 want.r[R11] = (want.flags & SIGRETURN_FLAGS & ~(TF | RF)) | FIXED | IF;
                 if (below(2))
                         want.flags = want.r[R11];
-        }
-        switch (below(4)) {             /* the cs:ss the frame asks for */
-        case 0: want_cs = 0x10; want_ss = 0x18; break;  /* the kernel's */
-        case 1: want_cs = USER_CS; want_ss = USER_DS; break;
-        default: want_cs = rnd() & 0xffff; want_ss = rnd() & 0xffff; break;
         }
 }
 
@@ -618,10 +635,14 @@ static void check_landing(unsigned long rip)
                 violation("rt_sigreturn", rip, "single-steps", !!(want.flags & TF), traps);
 }
 
-/* a rip the CPU cannot run: SIGSEGV at exactly that rip, in user mode,
- * with every register as asked and no privileged flag */
+/* a rip the CPU cannot run, or segments the IRET refuses (#GP, before
+ * the rip matters): SIGSEGV at exactly that rip, in user mode, with every
+ * register as asked, cs and ss as asked at RPL 3, no privileged flag */
 static void check_fault(enum target t, unsigned long rip)
 {
+        bool segs = segments_ok();
+        unsigned long cs = segs ? USER_CS : want_cs | 3, ss = segs ? USER_DS : want_ss | 3;
+        unsigned long trapno = !segs || t == NONCANONICAL ? 13 : 14;
         char what[32];
 
         if (segvs != 1 || others) {
@@ -631,14 +652,14 @@ static void check_fault(enum target t, unsigned long rip)
         }
         if (seen.ip != rip)
                 violation("rt_sigreturn", rip, "reg=rip", rip, seen.ip);
-        if (seen.cs != USER_CS)
-                violation("rt_sigreturn", rip, "reg=cs", USER_CS, seen.cs);
+        if (seen.cs != cs || seen.ss != ss)
+                violation("rt_sigreturn", rip, "reg=cs:ss", cs << 16 | ss, (unsigned long)seen.cs << 16 | seen.ss);
         if ((seen.flags & (IOPL | NT | VM | IF)) != IF)
                 violation("rt_sigreturn", rip, "reg=rflags privileged", IF, seen.flags);
         if ((seen.flags & (SIGRETURN_FLAGS & ~(TF | RF))) != (want.flags & SIGRETURN_FLAGS & ~(TF | RF)))
                 violation("rt_sigreturn", rip, "reg=rflags", want.flags & SIGRETURN_FLAGS, seen.flags);
-        if (seen.trapno != (t == NONCANONICAL ? 13UL : 14UL))
-                violation("rt_sigreturn", rip, "trapno", t == NONCANONICAL ? 13 : 14, seen.trapno);
+        if (seen.trapno != trapno)
+                violation("rt_sigreturn", rip, "trapno", trapno, seen.trapno);
         for (int i = 0; i < NGPR; i++) {
                 if (*sigcontext_reg(&seen, i) == want.r[i])
                         continue;
@@ -659,7 +680,7 @@ static void sigreturn_one(void)
         segvs = traps = others = 0;
         memset(&fuzz_out, 0, sizeof(fuzz_out));
         fuzz_sigreturn();
-        if (t == LAND)
+        if (t == LAND && segments_ok())
                 check_landing(rip);
         else
                 check_fault(t, rip);

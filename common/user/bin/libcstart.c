@@ -155,6 +155,10 @@ static void check_tid(void)
         say(zombie == 0 && none == -ESRCH && act == -EFAULT,
             "tkill of a zombie -> %ld, of no task with signal 99 -> %ld; rt_sigaction(0, bad pointer) -> %ld",
             zombie, none, act);
+        none = syscall2(__NR_kill, 30000, 99);
+        bad = syscall2(__NR_kill, getpid(), 99);
+        say(none == -ESRCH && bad == -EINVAL, "kill of no process with signal 99 -> %ld, of itself -> %ld",
+            none, bad);
 }
 
 struct iovec {

@@ -4,11 +4,16 @@
 ; Loads every general register and rflags from in, then executes ud2 at
 ; sig_trap_insn: the SIGILL handler (C) checks what the sigcontext says,
 ; rewrites it and points rip at sig_resume, which stores every register,
-; rflags, rsp, cs and ss as rt_sigreturn left them into out.
+; rflags, rsp, cs and ss as rt_sigreturn left them into out. A round may
+; trap twice (sigregs.c): the second handler also returns to sig_resume.
 ; struct regset: rax rbx rcx rdx rsi rdi rbp r8-r15 (15), rflags, rsp, cs, ss
 
 section .bss
 out_ptr:        resq 1
+alignb 16
+compat_stack:   resb 8192               ; the compat round's signal frame
+global compat_stack_top
+compat_stack_top:
 global sig_saved_rsp
 sig_saved_rsp:  resq 1
 
@@ -80,3 +85,10 @@ sig_resume:                                     ; rt_sigreturn lands here
         pop     rbp
         pop     rbx
         ret
+
+; The compat round's rip: rt_sigreturn comes here with cs = __USER32_CS.
+; ud2 is 0f 0b in either mode, so the SIGILL's cs says which mode ran it.
+bits 32
+global compat_ud2
+compat_ud2:
+        ud2
