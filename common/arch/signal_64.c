@@ -93,7 +93,7 @@ static int setup_rt_frame(int sig, const struct kernel_siginfo *info,
         frame.pretcode = (char __user *)ka->sa.sa_restorer;
         /* sigreturn restores the saved ss as it is only for a frame made
          * in 64-bit mode; otherwise it replaces one unusable there (Linux
-         * 4.6, for the programs that switched modes before ss was saved) */
+         * 4.6, for old DOSEMU's and CRIU's frames, made before ss was) */
         frame.uc.uc_flags = UC_SIGCONTEXT_SS | (user_64bit_mode(regs) ? UC_STRICT_RESTORE_SS : 0);
         setup_sigcontext(&frame.uc.uc_mcontext, regs, current->blocked, fpstate);
         frame.uc.uc_sigmask = current->blocked;
