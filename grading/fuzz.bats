@@ -30,10 +30,8 @@ setup_file() {
         sed -i '1i #include "kernel.h"' "$tree/labs/01-iret-only/syscall.c"
         # lab 06: the exit checks lose "rip canonical"
         sed -i -f "$PLANTED/06-no-canonical-check.sed" "$tree/labs/06-opportunistic-sysret/entry_64.asm"
-        # and "ss == __USER_DS" (the jne after it then tests check 5's flags,
-        # which let it through)
-        sed -i 's/^\(\s*cmp\s*qword \[rsp + PTREGS_SS\], __USER_DS.*\)$/;\1/' \
-                "$tree/labs/06-opportunistic-sysret/entry_64.asm"
+        # and "ss == __USER_DS"
+        sed -i -f "$PLANTED/06-no-ss-check.sed" "$tree/labs/06-opportunistic-sysret/entry_64.asm"
         make -s -C "$tree" build >"$BATS_FILE_TMPDIR/planted-build.log" 2>&1 3>&-
 }
 
