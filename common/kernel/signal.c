@@ -312,7 +312,7 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
 /* pid > 0: that process; -1: every process but init and the caller.
  * Process groups do not exist, so 0 and other negative pids find none.
  * sig 0 only checks that the target exists. As Linux's, the signal is
- * judged per target: no target is -ESRCH whatever sig is. */
+ * judged per target: no target is -ESRCH whatever sig is (pid 0 aside). */
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
         struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_USER };
@@ -332,7 +332,11 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
                 if (sig)
                         send_sig_info(sig, &info, t);
         }
-        return found ? 0 : -ESRCH;
+        if (found)
+                return 0;
+        /* pid 0 is the caller's own group on Linux, which always has the
+         * caller in it: the signal is judged there too */
+        return pid == 0 && (sig < 0 || sig > _NSIG) ? -EINVAL : -ESRCH;
 }
 
 /* The syscall a sleep broken by a signal without a handler goes on with

@@ -61,7 +61,7 @@ sigregs_line() {        # sigregs_line LABEL BASE FLAGS
 check_sigreturn_regs() {
         require_boot
         local mode
-        for mode in honest hostile compat; do
+        for mode in honest hostile badss compat; do
                 assert_serial "sigregs: $mode handler saw" \
                         "$(sigregs_line "sigregs: $mode handler saw" 0xa1a2a3a4a5a6a700 0x40ed7)"
                 assert_serial "sigregs: $mode handler:" \
@@ -70,7 +70,8 @@ check_sigreturn_regs() {
         # every register, rip and the user flags as the handler wrote them;
         # cs taken from the frame: __USER32_CS runs the ud2 in 32-bit mode,
         # whose signal frame does not vouch for its ss (UC_SIGCONTEXT_SS
-        # alone), and sigreturn from there reaches 64-bit code again
+        # alone), and sigreturn from there reaches 64-bit code again with
+        # the kernel's ss written into that frame replaced by __USER_DS
         assert_serial 'sigregs: honest after' \
                 "$(sigregs_line 'sigregs: honest after sigreturn' 0x5152535455565700 0x40a03)"
         assert_serial 'sigregs: compat ud2' \
@@ -83,11 +84,18 @@ check_sigreturn_regs() {
 # takes the segments at RPL 3 and the user flags only, the IRET refuses
 # __KERNEL_CS | 3 (#GP, error code 0x10) and the task gets SIGSEGV at the
 # rip it asked for, still in user mode, without IOPL or NT; its handler
-# puts the user segments back (and the kernel is still there to say so)
+# puts the user segments back (and the kernel is still there to say so).
+# A frame made in 64-bit mode vouches for its ss: an LDT selector there
+# (0x2f, with rcx = rip and r11 = rflags, as SYSRET would take it) is
+# kept, and refused by the IRET (#GP 0x2c: there is no LDT)
 check_sigreturn_hostile() {
         require_boot
         assert_serial 'sigregs: hostile frame' \
-                'sigregs: hostile frame refused: traps=2 signo=11 code=0x80 trapno=13 err=0x10 rip_is_resume=1 cs=0x13 ss=0x1b rflags=0x40a03 ok'
+                'sigregs: hostile frame refused: traps=2 signo=11 code=0x80 trapno=13 err=0x10 rip_is_resume=1 cs=0x13 ss=0x1b rflags=0x40a03 regs_ok=1 ok'
+        assert_serial 'sigregs: badss frame' \
+                'sigregs: badss frame refused: traps=2 signo=11 code=0x80 trapno=13 err=0x2c rip_is_resume=1 cs=0x33 ss=0x2f rflags=0x40a03 regs_ok=1 ok'
+        assert_serial 'sigregs: badss after' \
+                "$(sigregs_line 'sigregs: badss after sigreturn' 0x5152535455565700 0x40a03)"
         assert_serial 'sigregs: hostile after' \
                 "$(sigregs_line 'sigregs: hostile after sigreturn' 0x5152535455565700 0x40a03)"
         assert_serial 'sigregs: 0 failure' "sigregs: 0 failure(s)"

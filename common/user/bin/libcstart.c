@@ -157,8 +157,10 @@ static void check_tid(void)
             zombie, none, act);
         none = syscall2(__NR_kill, 30000, 99);
         bad = syscall2(__NR_kill, getpid(), 99);
-        say(none == -ESRCH && bad == -EINVAL, "kill of no process with signal 99 -> %ld, of itself -> %ld",
-            none, bad);
+        long group = syscall2(__NR_kill, 0, 99);
+        say(none == -ESRCH && bad == -EINVAL && group == -EINVAL,
+            "kill of no process with signal 99 -> %ld, of itself -> %ld, of its group -> %ld",
+            none, bad, group);
 }
 
 struct iovec {

@@ -5,16 +5,22 @@
  * sigregs.asm loads every register with a pattern and executes ud2; the
  * SIGILL handler checks the sigcontext (each register, rip, rsp, rflags,
  * trapno, siginfo) and rewrites every register, rip and rflags. After
- * sigreturn the asm captures the registers again. Three rounds:
+ * sigreturn the asm captures the registers again. Four rounds:
  *  - honest: the frame as the handler wrote it comes back;
  *  - hostile: kernel CS and SS, IOPL 3, NT and IF clear. rt_sigreturn
  *    takes cs and ss at RPL 3 and the user flags only; the IRET refuses
  *    the kernel's code segment, and the task gets SIGSEGV (#GP) at the
  *    rip it asked for, in user mode, with no privileged flag. Its handler
  *    puts the user segments back, and the registers arrive as planted;
+ *  - badss: the user's cs, an LDT selector (0x2f) as ss, rcx = rip and
+ *    r11 = rflags: the frame vouches for its ss (UC_STRICT_RESTORE_SS),
+ *    so it is kept, and the IRET refuses it (no LDT): SIGSEGV at rip, as
+ *    a SYSRET, which loads __USER_DS, could not give;
  *  - compat: __USER32_CS (0x23), rip at a ud2 and rcx = rip, r11 = rflags
  *    (a frame SYSRET could return through but for its cs): the ud2 must
- *    trap in 32-bit mode, and sigreturn from there back to 64-bit code. */
+ *    trap in 32-bit mode, and sigreturn from there back to 64-bit code;
+ *    that frame does not vouch for its ss, so the kernel's (0x1b) written
+ *    into it comes back as __USER_DS (Linux's force_valid_ss). */
 #include "ulib.h"
 
 #define NREGS 15
@@ -46,12 +52,13 @@ extern unsigned long sig_saved_rsp;
 #define USER_CS         0x33
 #define KERNEL_CS       0x10
 #define KERNEL_DS       0x18
+#define LDT_SS          0x2f            /* LDT entry 5, RPL 3: no LDT here */
 #define SI_KERNEL       0x80
 #define RCX             2               /* in names[] and sigcontext_reg */
 #define R11             10
 
-static enum { HONEST, HOSTILE, COMPAT } round;
-static const char *const round_names[] = { "honest", "hostile", "compat" };
+static enum { HONEST, HOSTILE, BADSS, COMPAT } round;
+static const char *const round_names[] = { "honest", "hostile", "badss", "compat" };
 static int failures;
 static struct regset seen;              /* the sigcontext, in regset order */
 static volatile unsigned long seen_ip, handler_flags, seen_trapno, seen_addr;
@@ -94,6 +101,10 @@ static void first_trap(struct sigcontext *sc, siginfo_t *si)
                 sc->cs = KERNEL_CS;
                 sc->ss = KERNEL_DS;
                 sc->flags = (OUT_FLAGS | HOSTILE_BITS) & ~0x200UL;
+        } else if (round == BADSS) {
+                sc->ss = LDT_SS;
+                *sigcontext_reg(sc, RCX) = sc->ip;
+                *sigcontext_reg(sc, R11) = OUT_FLAGS;
         } else if (round == COMPAT) {
                 /* all SYSRET would need (rcx = rip, r11 = rflags, a user
                  * rip and ss, no TF or RF) but a 64-bit cs; the stack
@@ -114,6 +125,8 @@ static void second_trap(struct sigcontext *sc, siginfo_t *si, struct ucontext *u
         second_signo = si->si_signo;
         second_code = si->si_code;
         plant_out(sc);
+        if (round == COMPAT && traps == 2)
+                sc->ss = KERNEL_DS | 3;         /* force_valid_ss replaces it */
 }
 
 static void on_trap(int sig, siginfo_t *si, void *ctx)
@@ -138,19 +151,27 @@ static void show(const char *label, const struct regset *s, int ok)
                 failures++;
 }
 
-/* the hostile frame: #GP on the IRET, a user-mode fault at the rip asked
- * for (error code: the selector refused), with cs and ss as asked at RPL 3
- * and the flags without IOPL or NT, IF set */
-static void show_refused(void)
+/* a refused frame: #GP on the IRET, a user-mode fault at the rip asked
+ * for (error code: the selector refused), with every register as planted,
+ * cs and ss as asked at RPL 3 and the flags without IOPL or NT, IF set */
+static void show_refused(unsigned long err, unsigned long cs, unsigned long ss)
 {
+        int regs_ok = 1;
+        for (int i = 0; i < NREGS; i++) {
+                unsigned long want = OUT(i);
+                if (round == BADSS && i == RCX)
+                        want = (unsigned long)sig_resume;
+                else if (round == BADSS && i == R11)
+                        want = OUT_FLAGS;
+                regs_ok &= *sigcontext_reg(&second, i) == want;
+        }
         int ok = traps == 2 && second_signo == SIGSEGV && second_code == SI_KERNEL &&
-                 second.trapno == 13 && second.err == KERNEL_CS && second.ip == (unsigned long)sig_resume &&
-                 second.cs == (KERNEL_CS | 3) && second.ss == (KERNEL_DS | 3) &&
-                 (second.flags & ~RF) == OUT_FLAGS;
-        printf("sigregs: hostile frame refused: traps=%d signo=%d code=%#x trapno=%lu err=%#lx "
-               "rip_is_resume=%d cs=%#x ss=%#x rflags=%#lx %s\n", traps, second_signo, second_code,
-               second.trapno, second.err, second.ip == (unsigned long)sig_resume, second.cs, second.ss,
-               second.flags & ~RF, ok ? "ok" : "FAIL");
+                 second.trapno == 13 && second.err == err && second.ip == (unsigned long)sig_resume &&
+                 second.cs == cs && second.ss == ss && (second.flags & ~RF) == OUT_FLAGS && regs_ok;
+        printf("sigregs: %s frame refused: traps=%d signo=%d code=%#x trapno=%lu err=%#lx "
+               "rip_is_resume=%d cs=%#x ss=%#x rflags=%#lx regs_ok=%d %s\n", round_names[round], traps,
+               second_signo, second_code, second.trapno, second.err, second.ip == (unsigned long)sig_resume,
+               second.cs, second.ss, second.flags & ~RF, regs_ok, ok ? "ok" : "FAIL");
         failures += !ok;
 }
 
@@ -172,6 +193,9 @@ static void round_trip(void)
         for (int i = 0; i < NREGS; i++)
                 in.r[i] = IN(i);
         memset(&out, 0, sizeof(out));
+        memset(&second, 0, sizeof(second));
+        second_uc_flags = 0;
+        second_signo = second_code = 0;
         traps = 0;
         sig_roundtrip(&in, &out);
 
@@ -192,7 +216,9 @@ static void round_trip(void)
         failures += !ok;
 
         if (round == HOSTILE)
-                show_refused();
+                show_refused(KERNEL_CS, KERNEL_CS | 3, KERNEL_DS | 3);
+        else if (round == BADSS)
+                show_refused(LDT_SS & ~3, USER_CS, LDT_SS);
         else if (round == COMPAT)
                 show_compat();
         else if (traps != 1)
