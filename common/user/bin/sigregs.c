@@ -125,8 +125,9 @@ static void second_trap(struct sigcontext *sc, siginfo_t *si, struct ucontext *u
         second_signo = si->si_signo;
         second_code = si->si_code;
         plant_out(sc);
-        if (round == COMPAT && traps == 2)
-                sc->ss = KERNEL_DS | 3;         /* force_valid_ss replaces it */
+        /* a frame made in 32-bit mode does not vouch for its ss */
+        if (round == COMPAT && traps == 2 && second.cs == USER32_CS)
+                sc->ss = KERNEL_DS | 3;         /* so force_valid_ss replaces it */
 }
 
 static void on_trap(int sig, siginfo_t *si, void *ctx)
