@@ -63,8 +63,8 @@ static int failures;
 static struct regset seen;              /* the sigcontext, in regset order */
 static volatile unsigned long seen_ip, handler_flags, seen_trapno, seen_addr;
 static volatile int seen_signo, seen_code;
-/* the second trap of each round: the hostile frame's SIGSEGV, the compat
- * ud2's SIGILL */
+/* the second trap of a round: a refused frame's SIGSEGV (hostile,
+ * badss), the compat ud2's SIGILL */
 static struct sigcontext second;
 static volatile unsigned long second_uc_flags;
 static volatile int second_signo, second_code, traps;
