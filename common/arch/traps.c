@@ -128,7 +128,7 @@ static int signal_for(unsigned long vector)
  * show_unhandled_signals does */
 static bool unhandled_signal(struct task_struct *t, int sig)
 {
-        __sighandler_t h = t->action[sig - 1].sa.sa_handler;
+        __sighandler_t h = action_of(t, sig)->sa.sa_handler;
         return h == SIG_DFL || h == SIG_IGN || (t->blocked & sigmask(sig));
 }
 

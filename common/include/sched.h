@@ -85,6 +85,11 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 }
 static inline struct pt_regs *current_pt_regs(void) { return task_pt_regs(current); }
 
+static inline struct k_sigaction *action_of(struct task_struct *t, int sig)
+{
+        return &t->action[sig - 1];
+}
+
 static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
 {
         __atomic_fetch_or(&t->thread_info.flags, 1UL << flag, __ATOMIC_RELAXED);

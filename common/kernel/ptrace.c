@@ -26,7 +26,7 @@
 static void ptrace_notify_tracer(struct task_struct *t, int code)
 {
         struct kernel_siginfo info = { .si_signo = SIGCHLD, .si_code = CLD_TRAPPED };
-        const struct k_sigaction *ka = &t->parent->action[SIGCHLD - 1];
+        const struct k_sigaction *ka = action_of(t->parent, SIGCHLD);
 
         info.si_pid = t->pid;
         info.si_status = code & 0x7f;

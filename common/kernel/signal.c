@@ -34,11 +34,6 @@ static bool sig_in(int sig, sigset_t mask)
         return mask & sigmask(sig);
 }
 
-static struct k_sigaction *action_of(struct task_struct *t, int sig)
-{
-        return &t->action[sig - 1];
-}
-
 /* the default action ignores it, or the task asked for it to be ignored */
 static bool sig_ignored(struct task_struct *t, int sig)
 {
@@ -327,7 +322,7 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
                 if (pid > 0 ? t->pid != pid : pid != -1 || t->pid == 1 || t == current)
                         continue;
                 found++;
-                if (sig < 0 || sig > _NSIG)
+                if (!valid_signal(sig))
                         return -EINVAL;
                 if (sig)
                         send_sig_info(sig, &info, t);
@@ -336,7 +331,7 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
                 return 0;
         /* pid 0 is the caller's own group on Linux, which always has the
          * caller in it: the signal is judged there too */
-        return pid == 0 && (sig < 0 || sig > _NSIG) ? -EINVAL : -ESRCH;
+        return pid == 0 && !valid_signal(sig) ? -EINVAL : -ESRCH;
 }
 
 /* The syscall a sleep broken by a signal without a handler goes on with

@@ -86,7 +86,7 @@ static long do_tkill(int tgid, int tid, int sig)
         t = find_task(tid);
         if (!t || (tgid > 0 && t->pid != tgid))
                 return -ESRCH;
-        if (sig < 0 || sig > _NSIG)
+        if (!valid_signal(sig))
                 return -EINVAL;
         if (sig && t->state != TASK_ZOMBIE)
                 send_sig_info(sig, &info, t);
